@@ -1,0 +1,133 @@
+"""Recognise the number or bullet that opens a contract paragraph: "Article V", "12.3", "(b)", "(iv)", "•".
+
+Shared by the PDF layout (a numbered line starts a new paragraph) and segmentation (the number places a
+clause in the outline). Roman numerals and letters overlap ("(i)" after "(h)"); `Enumerator.alternatives`
+keeps the other reading so the caller can decide from context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+@dataclass(frozen=True, slots=True)
+class Enumerator:
+    style: str  # article | dotted | paren_decimal | paren_lower | paren_roman | paren_upper | paren_upper_roman
+    #            | lower | upper | roman | upper_roman | exhibit | bullet
+    value: str  # the number itself: "12.3", "b", "iv", "A"
+    token: str  # as printed: "Section 12.3", "(b)", "1."
+    length: int  # characters from the start of the text up to the clause text after it
+    alternatives: tuple[str, ...] = ()  # other styles the same token could be (letter i vs roman i)
+
+    @property
+    def depth(self) -> int:
+        """For dotted numbers, how many parts: "12" is 1, "12.3" is 2."""
+        return self.value.count(".") + 1 if self.style == "dotted" else 1
+
+
+_ARTICLE = re.compile(
+    r"(?P<kw>ARTICLE|Article|SECTION|Section|Sec\.|§§?)\s*(?P<num>\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[A-Z])"
+    r"(?![\w(])\.?(?:\s*[-–—:.]\s*|\s+|$)"
+)
+_EXHIBIT = re.compile(
+    r"(?P<kw>EXHIBIT|Exhibit|SCHEDULE|Schedule|APPENDIX|Appendix|ANNEX|Annex|ATTACHMENT|Attachment"
+    r"|ADDENDUM|Addendum)\s+(?P<num>[A-Z0-9]{1,4}(?:[.-][A-Z0-9]{1,3})?)(?![\w])\.?(?:\s*[-–—:.]\s*|\s+|$)"
+)
+_DOTTED = re.compile(r"(?P<num>\d{1,3}(?:\.\d{1,3})+)\.?(?:\s+|$)")
+_DECIMAL = re.compile(r"(?P<num>\d{1,3})[.)](?:\s+|$)")
+_PAREN = re.compile(r"\((?P<num>\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6}|[A-Z]{1,2}|[IVXLC]{1,6})\)(?:\s+|$)")
+_LETTER = re.compile(r"(?P<num>[a-zA-Z]|[ivxlc]{1,6}|[IVXLC]{1,6})[.)](?:\s+|$)")
+_BULLET = re.compile(r"(?P<num>[•·▪◦●■○►➢✓\uf0b7\uf0a7-])\s+")
+
+
+def _is_roman(token: str) -> bool:
+    return bool(re.fullmatch(r"m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})", token.lower())) and bool(token)
+
+
+def roman_to_int(token: str) -> int:
+    total = 0
+    previous = 0
+    for char in reversed(token.lower()):
+        value = _ROMAN_VALUES[char]
+        total = total - value if value < previous else total + value
+        previous = max(previous, value)
+    return total
+
+
+def parse_enumerator(text: str) -> Enumerator | None:
+    """The enumerator at the very start of `text`, or None.
+
+    >>> parse_enumerator("12.3 Fees. The Customer shall").token
+    '12.3'
+    >>> parse_enumerator("(iv) any claim").style
+    'paren_roman'
+    """
+    if not text or text[0].isspace():
+        return None
+    first = text[0]
+    if first in "ASs§":
+        match = _ARTICLE.match(text)
+        if match:
+            keyword = match["kw"].lower()
+            num = match["num"]
+            if keyword.startswith("art"):
+                return Enumerator("article", num, match.group(0).strip(), match.end())
+            style = "dotted" if num[0].isdigit() else ("upper_roman" if _is_roman(num) else "upper")
+            return Enumerator(style, num, match.group(0).strip(), match.end())
+    if first in "EeSsAa":
+        match = _EXHIBIT.match(text)
+        if match:
+            return Enumerator("exhibit", match["num"], match.group(0).strip(), match.end())
+    if first.isdigit():
+        match = _DOTTED.match(text)
+        if match:
+            return Enumerator("dotted", match["num"], match.group(0).strip(), match.end())
+        match = _DECIMAL.match(text)
+        if match:
+            return Enumerator("dotted", match["num"], match.group(0).strip(), match.end())
+        return None
+    if first == "(":
+        match = _PAREN.match(text)
+        if not match:
+            return None
+        num = match["num"]
+        token = match.group(0).strip()
+        if num.isdigit():
+            return Enumerator("paren_decimal", num, token, match.end())
+        if num.islower():
+            if _is_roman(num):
+                alternatives = ("paren_lower",) if len(num) == 1 else ()
+                return Enumerator("paren_roman", num, token, match.end(), alternatives)
+            if len(num) == 2 and num[0] != num[1]:
+                return None
+            return Enumerator("paren_lower", num, token, match.end())
+        if _is_roman(num):
+            alternatives = ("paren_upper",) if len(num) == 1 else ()
+            return Enumerator("paren_upper_roman", num, token, match.end(), alternatives)
+        if len(num) == 2 and num[0] != num[1]:
+            return None
+        return Enumerator("paren_upper", num, token, match.end())
+    if first.isalpha():
+        match = _LETTER.match(text)
+        if not match:
+            return None
+        num = match["num"]
+        token = match.group(0).strip()
+        if num.islower():
+            if _is_roman(num):
+                alternatives = ("lower",) if len(num) == 1 else ()
+                return Enumerator("roman", num, token, match.end(), alternatives)
+            return Enumerator("lower", num, token, match.end())
+        if _is_roman(num):
+            alternatives = ("upper",) if len(num) == 1 else ()
+            return Enumerator("upper_roman", num, token, match.end(), alternatives)
+        if len(num) > 1:
+            return None
+        return Enumerator("upper", num, token, match.end())
+    match = _BULLET.match(text)
+    if match:
+        return Enumerator("bullet", "", match["num"], match.end())
+    return None

@@ -1,0 +1,92 @@
+"""One exception tree with stable codes, so the CLI, the GUI and the logs say the same thing.
+
+    ReviewError                       every error the library raises on purpose
+    └── IngestError (E1xx)            a contract file could not be read
+        ├── FileMissing        E101   no such file, or not readable
+        ├── EmptyFile          E102   zero bytes or no text at all
+        ├── UnsupportedFormat  E103   not a PDF, DOCX or text file
+        ├── LegacyWordFormat   E104   .doc from Word 97-2003
+        ├── RtfFormat          E105   Rich Text Format
+        ├── ImageFormat        E106   a picture (PNG, JPEG, TIFF, ...) rather than a document
+        ├── CorruptPdf         E110   truncated or damaged PDF
+        ├── EncryptedDocument  E111   the file needs a password (none or a wrong one given)
+        ├── OcrUnavailable     E112   a scanned PDF and Tesseract is not installed
+        ├── OcrFailed          E113   Tesseract ran but failed
+        ├── CorruptDocx        E120   damaged DOCX (bad zip or XML)
+        ├── DocxTooLarge       E121   the DOCX would expand past the size limit (zip bomb)
+        └── TooManyPages       E130   over the configured page limit
+
+Each code is stable: scripts and the GUI may match on it. A message is one line a reviewer understands,
+and says what to do where there is something to do.
+"""
+
+from __future__ import annotations
+
+
+class ReviewError(Exception):
+    """Base of every error the library raises on purpose; `code` is stable, `message` is one line."""
+
+    code = "E000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
+
+
+class IngestError(ReviewError):
+    code = "E100"
+
+
+class FileMissing(IngestError):
+    code = "E101"
+
+
+class EmptyFile(IngestError):
+    code = "E102"
+
+
+class UnsupportedFormat(IngestError):
+    code = "E103"
+
+
+class LegacyWordFormat(IngestError):
+    code = "E104"
+
+
+class RtfFormat(IngestError):
+    code = "E105"
+
+
+class ImageFormat(IngestError):
+    code = "E106"
+
+
+class CorruptPdf(IngestError):
+    code = "E110"
+
+
+class EncryptedDocument(IngestError):
+    code = "E111"
+
+
+class OcrUnavailable(IngestError):
+    code = "E112"
+
+
+class OcrFailed(IngestError):
+    code = "E113"
+
+
+class CorruptDocx(IngestError):
+    code = "E120"
+
+
+class DocxTooLarge(IngestError):
+    code = "E121"
+
+
+class TooManyPages(IngestError):
+    code = "E130"

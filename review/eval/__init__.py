@@ -1,0 +1,1 @@
+"""Evaluation against labelled corpora (CUAD and others): the same code the reviews use, measured."""

@@ -1,0 +1,65 @@
+"""Accumulates the document text block by block, keeping every block's character span exact."""
+
+from __future__ import annotations
+
+from review.model import Block, BlockKind, Box
+
+
+class TextBuilder:
+    """Appends blocks to one text, separated by blank lines, and records their spans.
+
+    >>> b = TextBuilder()
+    >>> block = b.add("1. Term", kind="heading")
+    >>> b.text[block.start:block.end]
+    '1. Term'
+    """
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self.blocks: list[Block] = []
+
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)
+
+    @property
+    def length(self) -> int:
+        return self._length
+
+    def add(
+        self,
+        text: str,
+        *,
+        kind: BlockKind = "paragraph",
+        page_start: int = 1,
+        page_end: int | None = None,
+        boxes: tuple[Box, ...] = (),
+        level: int | None = None,
+        label: str | None = None,
+        separator: str = "\n\n",
+    ) -> Block | None:
+        """Add one block; leading and trailing white space is kept out of its span. Blank text adds nothing."""
+        stripped = text.strip()
+        if not stripped:
+            return None
+        if self._length:
+            self._append(separator)
+        start = self._length
+        self._append(stripped)
+        block = Block(
+            start=start,
+            end=self._length,
+            kind=kind,
+            page_start=page_start,
+            page_end=page_end if page_end is not None else page_start,
+            boxes=boxes,
+            level=level,
+            label=label,
+        )
+        self.blocks.append(block)
+        return block
+
+    def _append(self, piece: str) -> None:
+        self._parts.append(piece)
+        self._length += len(piece)

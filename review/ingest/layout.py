@@ -1,0 +1,354 @@
+"""From positioned runs of text on pages to paragraphs in reading order (PDF text layers and OCR).
+
+The steps, each a function below:
+1. `columns`: a page whose runs leave a vertical gutter near the middle is read column by column;
+   runs that cross the gutter (titles, full-width headings) cut the page into bands read top to bottom.
+2. `lines`: runs that share a baseline become one line; a wide gap inside a line is a table cell (tab).
+3. `drop_running_lines`: lines near the top or bottom of a page that repeat (digits aside) on many
+   pages, and bare page numbers there, are running headers and footers, not contract text.
+4. `paragraphs`: lines join into paragraphs unless a numbered or bulleted line, a larger vertical gap, or
+   a short line ending a sentence says a new one starts; words hyphenated across lines are joined.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from review.enumerators import parse_enumerator
+from review.ingest.builder import TextBuilder
+from review.model import Box
+
+
+@dataclass(slots=True)
+class Run:
+    """A piece of text on one line of a page, with its box in points (origin top-left)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+
+
+@dataclass(slots=True)
+class Line:
+    page: int
+    column: int  # 0 for the left column or the full width, 1 for the right column
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    col_x0: float = 0.0
+    col_x1: float = 0.0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(slots=True)
+class PageRuns:
+    number: int
+    width: float
+    height: float
+    runs: list[Run] = field(default_factory=list)
+
+
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u3000]+")
+_PAGE_NUMBER = re.compile(
+    r"^(page\s*)?[-–—(\[]?\s*#\s*[-–—)\]]?(\s*(of|/)\s*#)?$|^#\s*(of|/)\s*#$|^[ivxlc]+$", re.IGNORECASE
+)
+_DIGITS = re.compile(r"\d+")
+_EDGE_LINES = 4  # lines at each edge of a page that may be running headers or footers
+_SENTENCE_END = (".", ":", ";", "!", "?", ".”", '."', ".)")
+# Prefixes whose hyphen is part of the word ("non-exclusive"), kept when a line break splits it.
+_KEEP_HYPHEN = {
+    "non",
+    "self",
+    "co",
+    "pre",
+    "post",
+    "anti",
+    "multi",
+    "sub",
+    "third",
+    "cross",
+    "well",
+    "long",
+    "short",
+    "full",
+    "part",
+    "end",
+    "semi",
+    "quasi",
+    "mid",
+    "so",
+    "e",
+    "on",
+    "off",
+    "re",
+}
+
+
+def clean(text: str) -> str:
+    return _SPACES.sub(" ", text.replace("\x02", "-").replace("\r", " ").replace("\n", " ")).strip()
+
+
+def columns(page: PageRuns) -> list[list[tuple[int, list[Run]]]]:
+    """Bands of the page from top to bottom, each a list of (column index, runs) in reading order."""
+    runs = [run for run in page.runs if run.text.strip()]
+    gutter = _find_gutter(runs, page.width)
+    if gutter is None:
+        return [[(0, runs)]]
+    spanning = sorted((r for r in runs if r.x0 < gutter < r.x1), key=lambda r: r.top)
+    sides = [r for r in runs if not (r.x0 < gutter < r.x1)]
+    bands: list[list[tuple[int, list[Run]]]] = []
+    upper = float("-inf")
+    for cut in [*spanning, None]:
+        lower = cut.top if cut is not None else float("inf")
+        band = [r for r in sides if upper <= (r.top + r.bottom) / 2 < lower]
+        left = [r for r in band if r.x1 <= gutter]
+        right = [r for r in band if r.x0 >= gutter]
+        bands.append([(0, left), (1, right)])
+        if cut is not None:
+            bands.append([(0, [cut])])
+            upper = (cut.top + cut.bottom) / 2
+    return bands
+
+
+def _find_gutter(runs: Sequence[Run], width: float) -> float | None:
+    """An x position near the middle that (almost) no run crosses, with plenty of text on both sides."""
+    if len(runs) < 12 or width <= 0:
+        return None
+    best: tuple[int, float] | None = None
+    for step in range(int(width * 0.35), int(width * 0.65), 2):
+        x = float(step)
+        crossing = sum(1 for r in runs if r.x0 < x < r.x1)
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+    if best is None or best[0] > max(1, len(runs) // 20):
+        return None
+    x = best[1]
+    left = [r for r in runs if r.x1 <= x]
+    right = [r for r in runs if r.x0 >= x]
+    if min(len(left), len(right)) < 0.25 * len(runs):
+        return None
+
+    def span(side: list[Run]) -> tuple[float, float]:
+        return min(r.top for r in side), max(r.bottom for r in side)
+
+    (l_top, l_bottom), (r_top, r_bottom) = span(left), span(right)
+    overlap = min(l_bottom, r_bottom) - max(l_top, r_top)
+    shorter = min(l_bottom - l_top, r_bottom - r_top)
+    if shorter <= 0 or overlap < 0.5 * shorter:
+        return None
+    # The two sides must each read as text lines, not a label column beside a value column.
+    if _median_width(left) < 0.2 * width or _median_width(right) < 0.2 * width:
+        return None
+    return x
+
+
+def _median_width(runs: Sequence[Run]) -> float:
+    return statistics.median(r.x1 - r.x0 for r in runs)
+
+
+def lines(page: PageRuns) -> list[Line]:
+    """The page's lines in reading order."""
+    result: list[Line] = []
+    for band in columns(page):
+        for column, runs in band:
+            if not runs:
+                continue
+            col_x0 = min(r.x0 for r in runs)
+            col_x1 = max(r.x1 for r in runs)
+            for group in _group_by_baseline(runs):
+                result.append(_line(page.number, column, group, col_x0, col_x1))
+    return [line for line in result if line.text]
+
+
+def _group_by_baseline(runs: list[Run]) -> list[list[Run]]:
+    groups: list[list[Run]] = []
+    bounds: list[tuple[float, float]] = []
+    for run in sorted(runs, key=lambda r: (r.top, r.x0)):
+        middle = (run.top + run.bottom) / 2
+        if groups and bounds[-1][0] <= middle <= bounds[-1][1]:
+            groups[-1].append(run)
+            top, bottom = bounds[-1]
+            bounds[-1] = (
+                (min(top, run.top), max(bottom, run.bottom))
+                if run.bottom - run.top < 3 * (bottom - top)
+                else (top, bottom)
+            )
+        else:
+            groups.append([run])
+            bounds.append((run.top, run.bottom))
+    return groups
+
+
+def _line(page: int, column: int, runs: list[Run], col_x0: float, col_x1: float) -> Line:
+    runs.sort(key=lambda r: r.x0)
+    height = max(r.bottom - r.top for r in runs)
+    pieces: list[str] = []
+    previous: Run | None = None
+    for run in runs:
+        text = clean(run.text)
+        if not text:
+            continue
+        if previous is not None:
+            gap = run.x0 - previous.x1
+            # A gap of several character heights is a table cell or a tab stop, not a word space.
+            pieces.append("\t" if gap > 2.5 * height else " ")
+        pieces.append(text)
+        previous = run
+    return Line(
+        page=page,
+        column=column,
+        x0=min(r.x0 for r in runs),
+        top=min(r.top for r in runs),
+        x1=max(r.x1 for r in runs),
+        bottom=max(r.bottom for r in runs),
+        text="".join(pieces).strip(),
+        col_x0=col_x0,
+        col_x1=col_x1,
+    )
+
+
+def drop_running_lines(pages: list[tuple[PageRuns, list[Line]]]) -> list[list[Line]]:
+    """Remove running headers, footers and page numbers: they repeat on pages and are not contract text."""
+
+    def zones(page: PageRuns, page_lines: list[Line]) -> dict[int, str]:
+        """The first and last few lines of a page, when they stand in its top or bottom fifth."""
+        ordered = sorted(range(len(page_lines)), key=lambda i: page_lines[i].top)
+        found = {}
+        for i in ordered[:_EDGE_LINES]:
+            if page_lines[i].bottom <= page.height * 0.2:
+                found[i] = "top"
+        for i in ordered[-_EDGE_LINES:]:
+            if page_lines[i].top >= page.height * 0.8:
+                found[i] = "bottom"
+        return found
+
+    def key(line: Line) -> str:
+        return _DIGITS.sub("#", line.text.lower()).replace(" ", "")
+
+    edges = [zones(page, page_lines) for page, page_lines in pages]
+    seen: Counter[tuple[str, str]] = Counter()
+    for (_, page_lines), edge in zip(pages, edges, strict=True):
+        seen.update({(z, key(page_lines[i])) for i, z in edge.items()})
+    repeated = max(2, int(0.4 * len(pages) + 0.5))
+    kept: list[list[Line]] = []
+    for (_, page_lines), edge in zip(pages, edges, strict=True):
+        keep = []
+        for i, line in enumerate(page_lines):
+            z = edge.get(i)
+            if z is not None:
+                if len(pages) > 1 and seen[(z, key(line))] >= repeated:
+                    continue
+                if _PAGE_NUMBER.match(_DIGITS.sub("#", line.text.strip())):
+                    continue
+            keep.append(line)
+        kept.append(keep)
+    return kept
+
+
+def _typical_gap(all_lines: Iterable[Line]) -> float:
+    gaps = []
+    previous: Line | None = None
+    for line in all_lines:
+        if previous is not None and previous.page == line.page and previous.column == line.column:
+            gap = line.top - previous.bottom
+            if -2 < gap < 3 * max(previous.height, 1):
+                gaps.append(round(gap, 0))
+        previous = line
+    if not gaps:
+        return 3.0
+    return Counter(gaps).most_common(1)[0][0]
+
+
+def _is_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if not letters or len(text) > 90:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) > 0.8 and not text.endswith(",")
+
+
+def _starts_new(previous: Line, line: Line, typical_gap: float) -> bool:
+    if parse_enumerator(line.text) is not None:
+        return True
+    if "\t" in line.text:
+        return True
+    if previous.page != line.page or previous.column != line.column:
+        # A sentence cut by a page or column break goes on; a finished one ends its paragraph.
+        return previous.text.endswith(_SENTENCE_END) or _is_heading(previous.text)
+    gap = line.top - previous.bottom
+    if gap > typical_gap + max(0.5 * previous.height, 3):
+        return True
+    width = max(previous.col_x1 - previous.col_x0, 1)
+    if previous.text.endswith(_SENTENCE_END) and previous.x1 < previous.col_x1 - 0.15 * width:
+        return True
+    return _is_heading(previous.text) and not _is_heading(line.text)
+
+
+def _join(text: str, continuation: str) -> str:
+    if text.endswith("-") and continuation[:1].islower():
+        word = re.search(r"(\w+)-$", text)
+        if word and word.group(1).lower() not in _KEEP_HYPHEN:
+            return text[:-1] + continuation
+        return text + continuation
+    return text + " " + continuation
+
+
+def _boxes(lines_: Sequence[Line]) -> tuple[Box, ...]:
+    """One box per page and column the paragraph covers."""
+    boxes: list[Box] = []
+    last: tuple[int, int] | None = None
+    for line in lines_:
+        here = (line.page, line.column)
+        if boxes and here == last:
+            b = boxes[-1]
+            boxes[-1] = Box(
+                b.page, min(b.x0, line.x0), min(b.top, line.top), max(b.x1, line.x1), max(b.bottom, line.bottom)
+            )
+        else:
+            boxes.append(Box(line.page, line.x0, line.top, line.x1, line.bottom))
+        last = here
+    return tuple(round_box(b) for b in boxes)
+
+
+def round_box(box: Box) -> Box:
+    return Box(box.page, round(box.x0, 1), round(box.top, 1), round(box.x1, 1), round(box.bottom, 1))
+
+
+def paragraphs(page_lines: list[list[Line]], builder: TextBuilder) -> None:
+    """Join lines into paragraph blocks and add them to `builder`."""
+    flat = [line for page in page_lines for line in page]
+    typical_gap = _typical_gap(flat)
+    current: list[Line] = []
+    text = ""
+
+    def flush() -> None:
+        if not current:
+            return
+        kind = "paragraph"
+        if len(current) == 1 and "\t" in text:
+            kind = "table_row"
+        elif len(current) == 1 and _is_heading(text):
+            kind = "heading"
+        elif parse_enumerator(text) is not None:
+            kind = "list_item"
+        builder.add(text, kind=kind, page_start=current[0].page, page_end=current[-1].page, boxes=_boxes(current))
+
+    for line in flat:
+        if current and not _starts_new(current[-1], line, typical_gap):
+            text = _join(text, line.text)
+            current.append(line)
+            continue
+        flush()
+        current = [line]
+        text = line.text
+    flush()
