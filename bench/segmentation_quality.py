@@ -23,9 +23,10 @@ from review.eval.cuad import TextLocator, contracts
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "cuad"
 
 
-def score(path: Path, labels: dict[str, list[str]]) -> tuple[int, int, int]:
+def score(path: Path, labels: dict[str, list[str]], sizes: list[int]) -> tuple[int, int, int]:
     document = review.open_document(path)
     clauses = review.segment(document)
+    sizes.extend(len(c.text) for c in clauses)
     starts = [c.start for c in clauses]
     locator = TextLocator(document.text)
     within = located = missing = 0
@@ -54,6 +55,7 @@ def main() -> int:
     for kind in ("txt", "pdf"):
         totals = [0, 0, 0]
         per_file = []
+        sizes: list[int] = []
         started = time.perf_counter()
         count = 0
         for contract in contracts(args.corpus):
@@ -63,7 +65,7 @@ def main() -> int:
             if args.limit and count >= args.limit:
                 break
             count += 1
-            within, located, missing = score(path, contract.labels)
+            within, located, missing = score(path, contract.labels, sizes)
             totals = [totals[0] + within, totals[1] + located, totals[2] + missing]
             if located:
                 per_file.append((within / located, located, path.name))
@@ -72,8 +74,14 @@ def main() -> int:
             f"{kind}: {count} contracts, {totals[1]} labelled strings located ({totals[2]} not found), "
             f"{share:.1%} within at most two consecutive segments  [{time.perf_counter() - started:.0f} s]"
         )
+        sizes.sort()
+        if sizes:
+            print(
+                f"    segments: {len(sizes)}, median {sizes[len(sizes) // 2]} characters, "
+                f"95th percentile {sizes[int(0.95 * (len(sizes) - 1))]}, largest {sizes[-1]}"
+            )
         for ratio, located, name in sorted(per_file)[: args.worst]:
-            print(f"    {ratio:.0%} of {located}: {name}")
+            print(f"    worst: {ratio:.0%} of {located}: {name}")
     return 0
 
 

@@ -15,14 +15,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from review.enumerators import Enumerator, parse_enumerator
 from review.model import Block, Box, Clause, ClauseKind, Document
+from review.openers import DEFINITION, Enumerator, parse_enumerator
 
 _RECITAL = re.compile(r"^(WHEREAS|Whereas|RECITALS?\b|Recitals?\b|BACKGROUND\b|NOW,? THEREFORE|Now,? therefore)")
-_DEFINITION = re.compile(
-    r"^[“\"']([^”\"']{1,80})[”\"']\s*(?:\([^)]{0,40}\)\s*)?(?:shall\s+)?(?:means?|has the meaning|have the meaning|"
-    r"refers? to|includes?|shall have|is defined|:)",
-)
 _SIGNATURE_START = re.compile(
     r"^(IN WITNESS WHEREOF|IN WITNESS THEREOF|In witness whereof|SIGNATURE PAGE|Signature Page|SIGNATURES?$|"
     r"AGREED AND ACCEPTED|ACCEPTED AND AGREED|AGREED TO AND ACCEPTED|"
@@ -164,7 +160,7 @@ def segment(document: Document) -> list[Clause]:
             if not rest or _is_heading_text(rest, block):
                 open_clause(block, "section", number, rest.rstrip(" .:") or None, level, heading_only=True)
             else:
-                kind: ClauseKind = "definition" if _DEFINITION.match(rest) else "section"
+                kind: ClauseKind = "definition" if DEFINITION.match(rest) else "section"
                 heading = _defined_term(rest) if kind == "definition" else _run_in_heading(rest)
                 open_clause(block, kind, number, heading, level)
             continue
@@ -178,14 +174,17 @@ def segment(document: Document) -> list[Clause]:
             open_clause(block, "section" if in_body else "preamble", None, body.rstrip(" .:"), 0, heading_only=True)
             continue
         # A plain paragraph (or a bullet).
+        if DEFINITION.match(body):
+            if current is not None and current.heading_only and current.number is not None:
+                current.kind = "heading"
+            open_clause(block, "definition", outline.number() or None, _defined_term(body), len(outline.stack))
+            continue
         if current is not None and _continues(current, body, text):
             current.blocks.append(block)
             current.heading_only = False
             continue
         if _RECITAL.match(body) and not in_body:
             open_clause(block, "recital", None, None, 0)
-        elif _DEFINITION.match(body):
-            open_clause(block, "definition", outline.number() or None, _defined_term(body), len(outline.stack))
         else:
             kind = "section" if in_body else "preamble"
             if current is not None and current.kind == "exhibit":
@@ -224,6 +223,8 @@ def _is_heading_text(body: str, block: Block) -> bool:
         run_in = _RUN_IN_HEADING.match(rest)
         sentence = rest.rstrip().endswith(".") and len(rest.split()) > 5
         return len(body) <= _MAX_HEADING_CHARS and not sentence and not (run_in and rest[run_in.end() :].strip())
+    if body.endswith(".") and len(body.split()) <= 6:
+        body = body[:-1]  # "Survival." standing alone is a heading
     if len(body) > 90 or (body.endswith((".", ",", ";", ":")) and not body.isupper()):
         return False
     words = re.findall(r"[A-Za-z][\w'’-]*", body)
@@ -258,7 +259,7 @@ def _run_in_heading(rest: str) -> str | None:
 
 
 def _defined_term(body: str) -> str | None:
-    match = _DEFINITION.match(body)
+    match = DEFINITION.match(body)
     return match.group(1).strip() if match else None
 
 

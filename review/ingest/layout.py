@@ -18,9 +18,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from review.enumerators import parse_enumerator
 from review.ingest.builder import TextBuilder
 from review.model import Box
+from review.openers import DEFINITION, parse_enumerator
 
 
 @dataclass(slots=True)
@@ -64,6 +64,7 @@ _PAGE_NUMBER = re.compile(
     r"^(page\s*)?[-–—(\[]?\s*#\s*[-–—)\]]?(\s*(of|/)\s*#)?$|^#\s*(of|/)\s*#$|^[ivxlc]+$", re.IGNORECASE
 )
 _DIGITS = re.compile(r"\d+")
+_PAGE_TOKEN = re.compile(r"\bpage\s*\d|\d+\s*(of|/)\s*\d+\s*$|\s\d{1,4}\s*$|^\s*[-–]?\s*\d{1,4}\s*[-–]?\s*$", re.I)
 _EDGE_LINES = 4  # lines at each edge of a page that may be running headers or footers
 _SENTENCE_END = (".", ":", ";", "!", "?", ".”", '."', ".)")
 # Prefixes whose hyphen is part of the word ("non-exclusive"), kept when a line break splits it.
@@ -172,21 +173,20 @@ def lines(page: PageRuns) -> list[Line]:
 
 
 def _group_by_baseline(runs: list[Run]) -> list[list[Run]]:
+    """Runs that overlap vertically by half the smaller height share a line (a raised quote mark too)."""
     groups: list[list[Run]] = []
-    bounds: list[tuple[float, float]] = []
+    top = bottom = 0.0
     for run in sorted(runs, key=lambda r: (r.top, r.x0)):
-        middle = (run.top + run.bottom) / 2
-        if groups and bounds[-1][0] <= middle <= bounds[-1][1]:
+        overlap = min(bottom, run.bottom) - max(top, run.top)
+        smaller = min(bottom - top, run.bottom - run.top)
+        if groups and overlap >= 0.5 * max(smaller, 0.1):
             groups[-1].append(run)
-            top, bottom = bounds[-1]
-            bounds[-1] = (
-                (min(top, run.top), max(bottom, run.bottom))
-                if run.bottom - run.top < 3 * (bottom - top)
-                else (top, bottom)
-            )
+            # Keep the line's extent from the bulk of its text, so one tall run cannot swallow the next line.
+            if run.bottom - run.top <= 1.5 * (bottom - top):
+                top, bottom = min(top, run.top), max(bottom, run.bottom)
         else:
             groups.append([run])
-            bounds.append((run.top, run.bottom))
+            top, bottom = run.top, run.bottom
     return groups
 
 
@@ -221,22 +221,20 @@ def _line(page: int, column: int, runs: list[Run], col_x0: float, col_x1: float)
 def drop_running_lines(pages: list[tuple[PageRuns, list[Line]]]) -> list[list[Line]]:
     """Remove running headers, footers and page numbers: they repeat on pages and are not contract text."""
 
-    def zones(page: PageRuns, page_lines: list[Line]) -> dict[int, str]:
-        """The first and last few lines of a page, when they stand in its top or bottom fifth."""
+    def zones(page_lines: list[Line]) -> dict[int, str]:
+        """The first and last few lines of a page. Not a band of the page: filings often shrink a page
+        onto the top half of the sheet, putting its footer in the middle."""
         ordered = sorted(range(len(page_lines)), key=lambda i: page_lines[i].top)
-        found = {}
-        for i in ordered[:_EDGE_LINES]:
-            if page_lines[i].bottom <= page.height * 0.2:
-                found[i] = "top"
-        for i in ordered[-_EDGE_LINES:]:
-            if page_lines[i].top >= page.height * 0.8:
-                found[i] = "bottom"
+        found = {i: "top" for i in ordered[:_EDGE_LINES]}
+        found.update({i: "bottom" for i in ordered[-_EDGE_LINES:]})
         return found
 
     def key(line: Line) -> str:
-        return _DIGITS.sub("#", line.text.lower()).replace(" ", "")
+        # Digits count as the same only in a line that carries a page number ("Page 3 of 9", "... 12").
+        text = line.text.lower().replace(" ", "")
+        return _DIGITS.sub("#", text) if _PAGE_TOKEN.search(line.text) else text
 
-    edges = [zones(page, page_lines) for page, page_lines in pages]
+    edges = [zones(page_lines) for _, page_lines in pages]
     seen: Counter[tuple[str, str]] = Counter()
     for (_, page_lines), edge in zip(pages, edges, strict=True):
         seen.update({(z, key(page_lines[i])) for i, z in edge.items()})
@@ -256,7 +254,7 @@ def drop_running_lines(pages: list[tuple[PageRuns, list[Line]]]) -> list[list[Li
     return kept
 
 
-def _typical_gap(all_lines: Iterable[Line]) -> float:
+def typical_gap_between(all_lines: Iterable[Line]) -> float:
     gaps = []
     previous: Line | None = None
     for line in all_lines:
@@ -270,28 +268,29 @@ def _typical_gap(all_lines: Iterable[Line]) -> float:
     return Counter(gaps).most_common(1)[0][0]
 
 
-def _is_heading(text: str) -> bool:
+def looks_like_heading(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if not letters or len(text) > 90:
         return False
     return sum(c.isupper() for c in letters) / len(letters) > 0.8 and not text.endswith(",")
 
 
-def _starts_new(previous: Line, line: Line, typical_gap: float) -> bool:
-    if parse_enumerator(line.text) is not None:
+def starts_paragraph(previous: Line, line: Line, typical_gap: float) -> bool:
+    """Whether `line` opens a new paragraph rather than continuing the one `previous` is in."""
+    if parse_enumerator(line.text) is not None or DEFINITION.match(line.text):
         return True
     if "\t" in line.text:
         return True
     if previous.page != line.page or previous.column != line.column:
         # A sentence cut by a page or column break goes on; a finished one ends its paragraph.
-        return previous.text.endswith(_SENTENCE_END) or _is_heading(previous.text)
+        return previous.text.endswith(_SENTENCE_END) or looks_like_heading(previous.text)
     gap = line.top - previous.bottom
     if gap > typical_gap + max(0.5 * previous.height, 3):
         return True
     width = max(previous.col_x1 - previous.col_x0, 1)
     if previous.text.endswith(_SENTENCE_END) and previous.x1 < previous.col_x1 - 0.15 * width:
         return True
-    return _is_heading(previous.text) and not _is_heading(line.text)
+    return looks_like_heading(previous.text) and not looks_like_heading(line.text)
 
 
 def _join(text: str, continuation: str) -> str:
@@ -327,7 +326,7 @@ def round_box(box: Box) -> Box:
 def paragraphs(page_lines: list[list[Line]], builder: TextBuilder) -> None:
     """Join lines into paragraph blocks and add them to `builder`."""
     flat = [line for page in page_lines for line in page]
-    typical_gap = _typical_gap(flat)
+    typical_gap = typical_gap_between(flat)
     current: list[Line] = []
     text = ""
 
@@ -337,14 +336,14 @@ def paragraphs(page_lines: list[list[Line]], builder: TextBuilder) -> None:
         kind = "paragraph"
         if len(current) == 1 and "\t" in text:
             kind = "table_row"
-        elif len(current) == 1 and _is_heading(text):
+        elif len(current) == 1 and looks_like_heading(text):
             kind = "heading"
         elif parse_enumerator(text) is not None:
             kind = "list_item"
         builder.add(text, kind=kind, page_start=current[0].page, page_end=current[-1].page, boxes=_boxes(current))
 
     for line in flat:
-        if current and not _starts_new(current[-1], line, typical_gap):
+        if current and not starts_paragraph(current[-1], line, typical_gap):
             text = _join(text, line.text)
             current.append(line)
             continue

@@ -1,7 +1,10 @@
 """Plain text and Markdown: the text is kept as it is (offsets match the file), cut into paragraphs.
 
-A paragraph is a run of non-blank lines, except that a line opening with a number or bullet, or a
-Markdown heading, starts a new one: hard-wrapped text and one-line-per-paragraph text both come out right.
+Text arrives in three shapes: one paragraph per line with blank lines between, hard-wrapped lines, and
+(in text exported from PDFs, as in CUAD) one page per line with wrapped lines and paragraphs run together
+by runs of spaces. Each physical line, or each space-separated piece of a very long one, becomes a
+pseudo-line with a width in characters, and the same paragraph rules as a PDF's decide where paragraphs
+start (a number, a defined term, a blank line, a short line that ends a sentence, a heading).
 """
 
 from __future__ import annotations
@@ -9,11 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from review.enumerators import parse_enumerator
+from review.ingest import layout
 from review.model import Block, BlockKind, Page
+from review.openers import parse_enumerator
 
 _HEADING_MD = re.compile(r"#{1,6}\s+")
+_LONG_LINE = 400
 _CHARS_PER_PAGE = 3000  # for a page estimate when the text has no form feeds
+_LINE_HEIGHT = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,44 +39,79 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+@dataclass(slots=True)
+class _Piece:
+    start: int
+    end: int
+    page: int
+    line: layout.Line
+    after_blank: bool  # a blank line stands before it: always a new paragraph in text
+
+
+def _pieces(text: str, *, markdown: bool) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    page = 1
+    row = 0.0
+    position = 0
+    blank = True
+    for raw in text.split("\n"):
+        line_start = position
+        position += len(raw) + 1
+        page += raw.count("\f")
+        if not raw.strip():
+            blank = True
+            continue
+        spans = [(m.start(), m.end()) for m in re.finditer(r"\S.*?(?=\s{2,}\S|\s*$)", raw)]
+        if len(raw) <= _LONG_LINE or len(spans) < 2:
+            spans = [(len(raw) - len(raw.lstrip()), len(raw.rstrip()))]
+        for start, end in spans:
+            piece = raw[start:end]
+            if markdown and _HEADING_MD.match(piece):
+                piece = "# " + piece.lstrip("#").strip().upper()  # a Markdown heading reads as a heading
+            line = layout.Line(page, 0, 0.0, row, float(len(piece)), row + _LINE_HEIGHT * 0.8, piece)
+            pieces.append(_Piece(line_start + start, line_start + end, page, line, blank))
+            blank = False
+            row += _LINE_HEIGHT
+    if pieces:
+        widths = sorted(p.line.x1 for p in pieces)
+        width = widths[int(0.9 * (len(widths) - 1))]
+        for piece in pieces:
+            piece.line.col_x1 = width
+    return pieces
+
+
 def read_text(text: str, *, markdown: bool) -> TextContent:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    pieces = _pieces(text, markdown=markdown)
+    typical_gap = layout.typical_gap_between(p.line for p in pieces)
     blocks: list[Block] = []
-    page = 1
-    start: int | None = None
-    end = 0
-    first_page = 1
-    kind: BlockKind = "paragraph"
+    group: list[_Piece] = []
 
     def close() -> None:
-        if start is not None:
-            blocks.append(Block(start, end, kind, first_page, page))
+        if not group:
+            return
+        first = group[0].line.text
+        kind: BlockKind = "paragraph"
+        if (markdown and first.startswith("# ")) or (len(group) == 1 and layout.looks_like_heading(first)):
+            kind = "heading"
+        elif parse_enumerator(first) is not None:
+            kind = "list_item"
+        blocks.append(Block(group[0].start, group[-1].end, kind, group[0].page, group[-1].page))
 
-    position = 0
-    for raw in text.split("\n"):
-        line_start, line_end = position, position + len(raw)
-        position = line_end + 1
-        page += raw.count("\f")
-        content = raw.strip()  # str.strip() takes form feeds too
-        if not content:
-            close()
-            start = None
+    for piece in pieces:
+        if group and not piece.after_blank and not layout.starts_paragraph(group[-1].line, piece.line, typical_gap):
+            group.append(piece)
             continue
-        stripped_start = line_start + (len(raw) - len(raw.lstrip()))
-        line_kind: BlockKind = "paragraph"
-        if markdown and _HEADING_MD.match(content):
-            line_kind = "heading"
-        elif parse_enumerator(content) is not None:
-            line_kind = "list_item"
-        if start is None or line_kind != "paragraph" or kind == "heading":
-            close()
-            start, first_page, kind = stripped_start, page, line_kind
-        end = line_start + len(raw.rstrip())
+        close()
+        group = [piece]
     close()
-    pages = page if "\f" in text else max(1, -(-len(text) // _CHARS_PER_PAGE))
-    if "\f" not in text:
+
+    if "\f" in text:
+        count = text.count("\f") + 1
+    else:
+        count = max(1, -(-len(text) // _CHARS_PER_PAGE))
         blocks = [_estimate_pages(b) for b in blocks]
-    return TextContent(text=text, blocks=tuple(blocks), pages=tuple(Page(n) for n in range(1, pages + 1)))
+    return TextContent(text=text, blocks=tuple(blocks), pages=tuple(Page(n) for n in range(1, count + 1)))
 
 
 def _estimate_pages(block: Block) -> Block:

@@ -1,7 +1,8 @@
-"""Recognise the number or bullet that opens a contract paragraph: "Article V", "12.3", "(b)", "(iv)", "•".
+"""Recognise what opens a contract paragraph: a number or bullet ("Article V", "12.3", "(b)", "(iv)", "•")
+or a defined term ("“Services” means").
 
-Shared by the PDF layout (a numbered line starts a new paragraph) and segmentation (the number places a
-clause in the outline). Roman numerals and letters overlap ("(i)" after "(h)"); `Enumerator.alternatives`
+Shared by the layout of PDF and text (such a line starts a new paragraph) and segmentation (the number
+places a clause in the outline). Roman numerals and letters overlap ("(i)" after "(h)"); `Enumerator.alternatives`
 keeps the other reading so the caller can decide from context.
 """
 
@@ -41,6 +42,12 @@ _DECIMAL = re.compile(r"(?P<num>\d{1,3})[.)](?:\s+|$)")
 _PAREN = re.compile(r"\((?P<num>\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6}|[A-Z]{1,2}|[IVXLC]{1,6})\)(?:\s+|$)")
 _LETTER = re.compile(r"(?P<num>[a-zA-Z]|[ivxlc]{1,6}|[IVXLC]{1,6})[.)](?:\s+|$)")
 _BULLET = re.compile(r"(?P<num>[•·▪◦●■○►➢✓\uf0b7\uf0a7-])\s+")
+
+
+DEFINITION = re.compile(
+    r"^[“\"']([^”\"']{1,80})[”\"']\s*(?:\([^)]{0,40}\)\s*)?(?:shall\s+)?(?:means?|has the meaning|have the meaning|"
+    r"refers? to|includes?|shall have|is defined|:)",
+)
 
 
 def _is_roman(token: str) -> bool:

@@ -1,0 +1,103 @@
+from pathlib import Path
+
+import pytest
+
+from review import Clause, open_document, segment
+from tests.factories import paragraph_lines, write_pdf
+
+LOREM = (
+    "The Vendor shall provide the hosted services described in the order form and shall keep them available "
+    "for the City at all times during the term, subject to scheduled maintenance announced in advance."
+)
+
+
+def test_pdf_real_cuad_contract_has_clauses_with_pages_and_boxes(data_dir: Path) -> None:
+    document = open_document(data_dir / "cuad" / "Freecook-Hosting-Agreement.pdf")
+    assert document.format == "pdf"
+    assert len(document.pages) == 3
+    assert document.has_text_layer and not document.ocr
+    clauses = segment(document)
+    by_number: dict[str | None, Clause] = {}
+    for clause in clauses:
+        by_number.setdefault(clause.number, clause)
+    assert by_number["1(a)"].heading == "Change Orders"
+    assert by_number["2"].text.startswith("2. Payment Terms. Upon the signing of this Agreement")
+    for clause in clauses:
+        assert document.text[clause.start : clause.end] == clause.text
+        assert clause.boxes, clause
+        assert all(clause.page_start <= box.page <= clause.page_end for box in clause.boxes)
+        for box in clause.boxes:
+            page = document.pages[box.page - 1]
+            assert 0 <= box.x0 < box.x1 <= page.width and 0 <= box.top < box.bottom <= page.height
+
+
+def test_pdf_removes_running_headers_footers_and_page_numbers(tmp_path: Path) -> None:
+    pages = []
+    for number in range(1, 5):
+        body = paragraph_lines(f"{number}. Section {number}. {LOREM}", x=72, y=120, width_chars=90)
+        pages.append([(72, 40, "ACME SOFTWARE - MASTER AGREEMENT"), *body, (290, 760, f"Page {number} of 4")])
+    document = open_document(write_pdf(tmp_path / "running.pdf", pages))
+    assert "ACME SOFTWARE" not in document.text
+    assert "Page 2 of 4" not in document.text
+    assert document.text.count("shall provide the hosted services") == 4
+
+
+def test_pdf_joins_lines_into_paragraphs_and_hyphenated_words(tmp_path: Path) -> None:
+    lines = [
+        (72, 100, "1. Availability. The Vendor shall keep the services avail-"),
+        (72, 112, "able to the City and shall report every outage in writ-"),
+        (72, 124, "ing within one business day."),
+        (72, 160, "2. Support. The Vendor shall answer support requests."),
+    ]
+    document = open_document(write_pdf(tmp_path / "hyphen.pdf", [lines]))
+    clauses = segment(document)
+    assert [c.number for c in clauses] == ["1", "2"]
+    assert clauses[0].text == (
+        "1. Availability. The Vendor shall keep the services available to the City and shall report every outage "
+        "in writing within one business day."
+    )
+
+
+def test_pdf_reads_two_columns_column_by_column(tmp_path: Path) -> None:
+    left = paragraph_lines("1. Left column first. " + LOREM + " " + LOREM, x=50, y=100, width_chars=45)
+    right = paragraph_lines("2. Right column second. " + LOREM + " " + LOREM, x=320, y=100, width_chars=45)
+    document = open_document(write_pdf(tmp_path / "columns.pdf", [[*left, *right]], font_size=9))
+    clauses = segment(document)
+    assert [c.number for c in clauses] == ["1", "2"]
+    assert "Left column first" in clauses[0].text and "Right column" not in clauses[0].text
+    assert clauses[1].text.endswith("announced in advance.")
+    assert clauses[0].boxes[0].x1 < 320 <= clauses[1].boxes[0].x0
+
+
+def test_pdf_keeps_table_rows_as_rows_of_text(tmp_path: Path) -> None:
+    rows = [
+        (72, 100, "Service level schedule:"),
+        (72, 130, "Service"),
+        (250, 130, "Uptime"),
+        (400, 130, "Credit"),
+        (72, 145, "Permit portal"),
+        (250, 145, "99.9%"),
+        (400, 145, "10%"),
+        (72, 160, "Payments"),
+        (250, 160, "99.5%"),
+        (400, 160, "5%"),
+    ]
+    document = open_document(write_pdf(tmp_path / "table.pdf", [rows]))
+    assert "Permit portal\t99.9%\t10%" in document.text
+    assert "Payments\t99.5%\t5%" in document.text
+    assert [b.kind for b in document.blocks].count("table_row") == 3
+
+
+def test_pdf_with_password_opens_with_the_right_one(tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "locked.pdf", [[(72, 100, "1. Term. The term is one year.")]], password="s3cret")
+    document = open_document(path, password="s3cret")
+    assert "The term is one year." in document.text
+
+
+@pytest.mark.parametrize("count", [3])
+def test_pdf_page_count_matches_file(tmp_path: Path, count: int) -> None:
+    words = ["Term", "Fees", "Support"]
+    pages = [[(72, 100, f"{n}. {words[n - 1]}. The {words[n - 1].lower()} clause.")] for n in range(1, count + 1)]
+    document = open_document(write_pdf(tmp_path / "pages.pdf", pages))
+    assert [p.number for p in document.pages] == [1, 2, 3]
+    assert [b.page_start for b in document.blocks] == [1, 2, 3]

@@ -1,0 +1,118 @@
+import itertools
+
+from review.ingest import read_bytes
+from review.segment import segment
+
+CONTRACT = """MASTER SERVICES AGREEMENT
+
+This Master Services Agreement is made between the City of San Rafael ("City") and Acme Software Inc. ("Vendor").
+
+WHEREAS the City wishes to buy software services;
+
+NOW, THEREFORE, the parties agree as follows:
+
+ARTICLE 1 DEFINITIONS
+
+"Services" means the hosted software described in Exhibit A.
+
+"Data" means all information the City provides.
+
+ARTICLE 2 TERM
+
+2.1 Term. This Agreement begins on the Effective Date and lasts three (3) years.
+
+2.2 Renewal. The Agreement renews for one-year terms unless either party gives notice:
+
+(a) sixty (60) days before the end of the term; or
+
+(b) as the parties otherwise agree, where:
+
+(i) the notice is in writing; and
+
+(ii) the notice is signed.
+
+(c) Nothing here limits Section 9.
+
+(h) eighth item.
+
+(i) ninth item, a letter after (h).
+
+This paragraph explains Section 2.2 further.
+
+12.3 Limitation of Liability. Vendor's liability is capped at fees paid in the twelve (12) months before the claim.
+
+IN WITNESS WHEREOF, the parties sign below.
+
+By: ____________
+Name: Jane Doe
+Title: City Manager
+
+EXHIBIT A - SERVICES
+
+The Services are the permit portal.
+"""
+
+
+def _clauses():
+    document = read_bytes(CONTRACT.encode(), path="msa.txt")
+    return document, segment(document)
+
+
+def test_segment_keeps_offsets_exact() -> None:
+    document, clauses = _clauses()
+    assert clauses
+    for clause in clauses:
+        assert document.text[clause.start : clause.end] == clause.text
+    starts = [c.start for c in clauses]
+    assert starts == sorted(starts)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(clauses))
+
+
+def test_segment_composes_outline_numbers_as_printed() -> None:
+    _, clauses = _clauses()
+    numbers = [c.number for c in clauses if c.kind == "section"]
+    assert "2.1" in numbers
+    assert "2.2(a)" in numbers
+    assert "2.2(b)(i)" in numbers
+    assert "2.2(b)(ii)" in numbers
+    assert "2.2(c)" in numbers
+    assert "12.3" in numbers
+
+
+def test_segment_reads_i_after_h_as_a_letter() -> None:
+    _, clauses = _clauses()
+    ninth = next(c for c in clauses if c.text.startswith("(i) ninth"))
+    assert ninth.number == "2.2(i)"
+
+
+def test_segment_finds_run_in_headings() -> None:
+    _, clauses = _clauses()
+    by_number = {c.number: c for c in clauses}
+    assert by_number["2.1"].heading == "Term"
+    assert by_number["12.3"].heading == "Limitation of Liability"
+
+
+def test_segment_recognises_preamble_recitals_definitions_signature_and_exhibits() -> None:
+    _, clauses = _clauses()
+    kinds = {c.kind for c in clauses}
+    assert {"preamble", "recital", "definition", "signature", "exhibit"} <= kinds
+    definitions = [c.heading for c in clauses if c.kind == "definition"]
+    assert definitions == ["Services", "Data"]
+    signature = next(c for c in clauses if c.kind == "signature")
+    assert "Title: City Manager" in signature.text
+    exhibit = next(c for c in clauses if c.kind == "exhibit")
+    assert exhibit.number == "EXHIBIT A"
+    assert exhibit.heading == "SERVICES"
+
+
+def test_segment_lets_an_unnumbered_paragraph_keep_its_section_number() -> None:
+    _, clauses = _clauses()
+    follow_on = next(c for c in clauses if c.text.startswith("This paragraph explains"))
+    assert follow_on.number == "2.2(i)"
+
+
+def test_segment_joins_a_lead_in_ending_with_a_colon() -> None:
+    document = read_bytes(b"1. Fees. The City pays:\n\nfees monthly in arrears.\n", path="x.txt")
+    clauses = segment(document)
+    assert len(clauses) == 1
+    assert clauses[0].text.endswith("in arrears.")
