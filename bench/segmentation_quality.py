@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import sys
 import time
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import review
 from review.eval.cuad import TextLocator, contracts

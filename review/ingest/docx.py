@@ -43,6 +43,7 @@ _TRACKED = {f"{_W}{tag}" for tag in ("ins", "del", "moveFrom", "moveTo")}
 _CONTAINERS = {f"{_W}{tag}" for tag in ("sdt", "sdtContent", "customXml", "smartTag")}
 
 DEFAULT_MAX_EXPANDED_BYTES = 200 * 1024 * 1024
+CHARS_PER_PAGE = 3000  # a page of contract text, for page estimates where the file records none
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,9 @@ def read_docx(data: bytes, *, max_pages: int, max_expanded_bytes: int = DEFAULT_
         ) from None
 
     page_count = max(reader.page, stated_pages or 1)
+    if reader.page == 1 and stated_pages is None:
+        # Neither rendered page breaks nor a stated count (files not saved by Word): estimate from the text.
+        page_count = max(1, -(-reader.builder.length // CHARS_PER_PAGE))
     if page_count > max_pages:
         raise errors.TooManyPages(
             f"The document has {page_count} pages, over the limit of {max_pages}; raise the limit with "
@@ -94,7 +98,7 @@ def read_docx(data: bytes, *, max_pages: int, max_expanded_bytes: int = DEFAULT_
         )
     blocks = reader.builder.blocks
     if reader.page == 1 and page_count > 1:
-        # Word saved no rendered page breaks: spread the stated page count over the text.
+        # Word saved no rendered page breaks: spread the page count over the text.
         length = max(reader.builder.length, 1)
         blocks = [
             replace(

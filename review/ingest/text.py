@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 
 from review.ingest import layout
+from review.ingest.docx import CHARS_PER_PAGE
 from review.model import Block, BlockKind, Page
 from review.openers import parse_enumerator
 
 _HEADING_MD = re.compile(r"#{1,6}\s+")
 _LONG_LINE = 400
-_CHARS_PER_PAGE = 3000  # for a page estimate when the text has no form feeds
 _LINE_HEIGHT = 10.0
 
 
@@ -109,7 +109,7 @@ def read_text(text: str, *, markdown: bool) -> TextContent:
     if "\f" in text:
         count = text.count("\f") + 1
     else:
-        count = max(1, -(-len(text) // _CHARS_PER_PAGE))
+        count = max(1, -(-len(text) // CHARS_PER_PAGE))
         blocks = [_estimate_pages(b) for b in blocks]
     return TextContent(text=text, blocks=tuple(blocks), pages=tuple(Page(n) for n in range(1, count + 1)))
 
@@ -119,7 +119,7 @@ def _estimate_pages(block: Block) -> Block:
         block.start,
         block.end,
         block.kind,
-        1 + block.start // _CHARS_PER_PAGE,
-        1 + max(block.end - 1, block.start) // _CHARS_PER_PAGE,
+        1 + block.start // CHARS_PER_PAGE,
+        1 + max(block.end - 1, block.start) // CHARS_PER_PAGE,
         level=block.level,
     )
