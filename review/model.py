@@ -16,7 +16,9 @@ from typing import Literal
 
 Format = Literal["pdf", "docx", "text", "markdown"]
 BlockKind = Literal["title", "heading", "paragraph", "list_item", "table_row"]
-ClauseKind = Literal["preamble", "recital", "heading", "section", "definition", "table_row", "signature", "exhibit"]
+ClauseKind = Literal[
+    "preamble", "recital", "contents", "heading", "section", "definition", "table_row", "signature", "exhibit"
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 from review.model import Block, Box, Clause, ClauseKind, Document
 from review.openers import DEFINITION, Enumerator, parse_enumerator
 
-_RECITAL = re.compile(r"^(WHEREAS|Whereas|RECITALS?\b|Recitals?\b|BACKGROUND\b|NOW,? THEREFORE|Now,? therefore)")
+_RECITAL = re.compile(
+    r"^(WHEREAS|Whereas|RECITALS?\b|Recitals?\b|BACKGROUND\b|NOW,? THEREFORE|Now,? [Tt]herefore|IT IS (HEREBY )?AGREED)"
+)
+_TOC_TITLE = re.compile(r"^(TABLE OF CONTENTS|Table of Contents|CONTENTS|Contents|INDEX)$")
+# "1. Definitions ........ 4", "12.\tTERMINATION\t31": an entry ending in a page number after leaders or a tab.
+_TOC_ENTRY = re.compile(r"(\.{3,}|…+|_{3,}|\t|\s{3,})\s*[-–]?\s*(\d{1,3}|[ivxlc]{1,5})\s*$", re.IGNORECASE)
+_STANDALONE: set[ClauseKind] = {"exhibit", "contents"}  # kinds an unnumbered heading does not join
 _SIGNATURE_START = re.compile(
     r"^(IN WITNESS WHEREOF|IN WITNESS THEREOF|In witness whereof|SIGNATURE PAGE|Signature Page|SIGNATURES?$|"
     r"AGREED AND ACCEPTED|ACCEPTED AND AGREED|AGREED TO AND ACCEPTED|"
@@ -98,106 +104,192 @@ class _Outline:
 
 def segment(document: Document) -> list[Clause]:
     """The clauses of `document`, in order, without overlaps; `document.text[c.start:c.end] == c.text`."""
-    text = document.text
-    outline = _Outline()
-    clauses: list[_Open] = []
-    current: _Open | None = None
-    in_body = False  # after the first numbered section: plain paragraphs are no longer preamble
+    return _Segmenter(document).run()
 
-    def open_clause(
-        block: Block, kind: ClauseKind, number: str | None, heading: str | None, level: int, heading_only: bool = False
-    ) -> _Open:
-        nonlocal current
-        if current is not None and current.heading_only and current.number is None and kind != "exhibit":
+
+class _Segmenter:
+    """Walks the blocks once; each `_...` method takes the block if it is that part of a contract."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.outline = _Outline()
+        self.clauses: list[_Open] = []
+        self.current: _Open | None = None
+        # The body starts at the first numbered section; in a contract with no numbers at all, at the
+        # first heading after a paragraph. Before it, paragraphs are preamble and recitals.
+        self.numbered = any(_opens_section(document.text[b.start : b.end]) for b in document.blocks)
+        self.in_body = False
+        self.seen_paragraph = False
+
+    def run(self) -> list[Clause]:
+        for block in self.document.blocks:
+            body = self.document.text[block.start : block.end]
+            if self.document.format == "markdown" and block.kind == "heading":
+                body = body.lstrip("#").strip()
+            enumerator = parse_enumerator(body)
+            handled = (
+                self._contents(block, body, enumerator)
+                or self._exhibit(block, body, enumerator)
+                or self._signature(block, body, enumerator)
+                or self._table_row(block, body)
+                or self._numbered(block, body, enumerator)
+                or self._heading(block, body, enumerator)
+                or self._definition(block, body)
+            )
+            if not handled:
+                self._paragraph(block, body)
+        return [_finish(self.document, index, c) for index, c in enumerate(self.clauses, start=1)]
+
+    # --- the parts of a contract -------------------------------------------------------------------
+
+    def _contents(self, block: Block, body: str, enumerator: Enumerator | None) -> bool:
+        """A table of contents: its entries are not clauses and must not move the outline."""
+        in_contents = self.current is not None and self.current.kind == "contents"
+        entry = len(body) <= 200 and bool(_TOC_ENTRY.search(body))
+        listed_exhibit = in_contents and enumerator is not None and enumerator.style == "exhibit" and len(body) <= 120
+        if _TOC_TITLE.match(body) or (entry and (in_contents or enumerator is not None)) or listed_exhibit:
+            if in_contents:
+                self._extend(block)
+            else:
+                self._open(block, "contents", None, "Contents", 0)
+            return True
+        return False
+
+    def _exhibit(self, block: Block, body: str, enumerator: Enumerator | None) -> bool:
+        if enumerator is None or enumerator.style != "exhibit":
+            return False
+        if len(body) > _MAX_HEADING_CHARS and block.kind != "heading":
+            return False  # "Exhibit A sets out the fees ..." is a sentence, not an exhibit's title
+        self.outline.stack = []
+        rest = body[enumerator.length :].strip(" .:-–—") or None
+        self._open(block, "exhibit", enumerator.token.rstrip(".:-–— "), rest, 0, heading_only=True)
+        return True
+
+    def _signature(self, block: Block, body: str, enumerator: Enumerator | None) -> bool:
+        current = self.current
+        if current is not None and current.kind == "signature":
+            short = len(body) <= _MAX_HEADING_CHARS
+            if _SIGNATURE_LINE.match(body) or (short and enumerator is None and not _is_section_heading(body, block)):
+                self._extend(block)
+                return True
+        if _SIGNATURE_START.match(body) or (_SIGNATURE_LINE.match(body) and self.in_body):
+            self._open(block, "signature", None, "Signatures", 0)
+            return True
+        return False
+
+    def _table_row(self, block: Block, body: str) -> bool:
+        if block.kind != "table_row":
+            return False
+        first_cell = body.split("\t", 1)[0].split("\n", 1)[0].strip()
+        heading = first_cell if len(first_cell) <= 60 else None
+        self._open(block, "table_row", self._section_number(), heading, len(self.outline.stack))
+        return True
+
+    def _numbered(self, block: Block, body: str, enumerator: Enumerator | None) -> bool:
+        if enumerator is None or enumerator.style == "bullet":
+            return False
+        rest = body[enumerator.length :].strip()
+        if not self.in_body and enumerator.style not in ("dotted", "article"):
+            # "(1) ACME INC." or "(A) The City wishes ...": parties and recitals numbered before the body.
+            kind: ClauseKind = "recital" if self._in_recitals() else "preamble"
+            self._open(block, kind, enumerator.token, None, 0)
+            return True
+        self.in_body = True
+        number, level = self.outline.place(enumerator)
+        self._close_heading()
+        if not rest or _is_heading_text(rest, block):
+            self._open(block, "section", number, rest.rstrip(" .:") or None, level, heading_only=True)
+        elif DEFINITION.match(rest):
+            self._open(block, "definition", number, _defined_term(rest), level)
+        else:
+            self._open(block, "section", number, _run_in_heading(rest), level)
+        return True
+
+    def _heading(self, block: Block, body: str, enumerator: Enumerator | None) -> bool:
+        if enumerator is not None or not _is_heading_text(body, block):
+            return False
+        if not self.numbered and self.seen_paragraph:
+            self.in_body = True
+        self._close_heading()
+        current = self.current
+        if current is not None and current.heading_only and current.number is None:
+            self._extend(block)  # a heading in two parts ("ARTICLE 5" / "TERMINATION")
+            current.heading_only = True
+            current.heading = f"{current.heading} {body}".strip() if current.heading else body
+            return True
+        kind: ClauseKind = "section" if self.in_body else "preamble"
+        self._open(block, kind, None, body.rstrip(" .:"), 0, heading_only=True)
+        return True
+
+    def _definition(self, block: Block, body: str) -> bool:
+        if not DEFINITION.match(body):
+            return False
+        self._close_heading()
+        self._open(block, "definition", self._section_number(), _defined_term(body), len(self.outline.stack))
+        return True
+
+    def _paragraph(self, block: Block, body: str) -> None:
+        """A paragraph without a number (or a bullet): part of the clause before it, or a clause of its own."""
+        self.seen_paragraph = True
+        current = self.current
+        if current is not None and _continues(current, body, self.document.text):
+            self._extend(block)
+            return
+        if not self.in_body:
+            kind: ClauseKind = "recital" if _RECITAL.match(body) or self._in_recitals() else "preamble"
+            self._open(block, kind, None, None, 0)
+        elif current is not None and current.kind == "exhibit":
+            self._open(block, "exhibit", current.number, current.heading, 0)
+        else:
+            self._open(block, "section", self._section_number(), None, len(self.outline.stack))
+
+    # --- helpers -----------------------------------------------------------------------------------
+
+    def _open(
+        self,
+        block: Block,
+        kind: ClauseKind,
+        number: str | None,
+        heading: str | None,
+        level: int,
+        heading_only: bool = False,
+    ) -> None:
+        current = self.current
+        if current is not None and current.heading_only and current.number is None and kind not in _STANDALONE:
             # An unnumbered heading joins the clause it introduces.
             current.blocks.append(block)
             current.kind, current.number, current.level = kind, number, level
             current.heading = heading or current.heading
             current.heading_only = heading_only
-            return current
-        current = _Open([block], kind, number, heading, level, heading_only)
-        clauses.append(current)
-        return current
+            return
+        self.current = _Open([block], kind, number, heading, level, heading_only)
+        self.clauses.append(self.current)
 
-    for block in document.blocks:
-        body = text[block.start : block.end]
-        if document.format == "markdown" and block.kind == "heading":
-            body = body.lstrip("#").strip()
-        enumerator = parse_enumerator(body)
-        short = len(body) <= _MAX_HEADING_CHARS
+    def _extend(self, block: Block) -> None:
+        assert self.current is not None
+        self.current.blocks.append(block)
+        self.current.heading_only = False
 
-        if enumerator is not None and enumerator.style == "exhibit" and (short or block.kind == "heading"):
-            outline.stack = []
-            rest = body[enumerator.length :].strip(" .:-–—") or None
-            open_clause(block, "exhibit", enumerator.token.rstrip(".:-–— "), rest, 0, heading_only=True)
-            continue
-        if (
-            current is not None
-            and current.kind == "signature"
-            and (_SIGNATURE_LINE.match(body) or (short and enumerator is None and not _is_section_heading(body, block)))
-        ):
-            current.blocks.append(block)
-            continue
-        if _SIGNATURE_START.match(body) or (_SIGNATURE_LINE.match(body) and in_body):
-            open_clause(block, "signature", None, "Signatures", 0)
-            continue
-        if block.kind == "table_row":
-            first_cell = body.split("\t", 1)[0].split("\n", 1)[0].strip()
-            open_clause(
-                block,
-                "table_row",
-                outline.number() or None,
-                first_cell if len(first_cell) <= 60 else None,
-                len(outline.stack),
-            )
-            continue
-        if enumerator is not None and enumerator.style != "bullet":
-            number, level = outline.place(enumerator)
-            rest = body[enumerator.length :].strip()
-            in_body = True
-            if current is not None and current.heading_only and current.number is not None:
-                current.kind = "heading"
-            if not rest or _is_heading_text(rest, block):
-                open_clause(block, "section", number, rest.rstrip(" .:") or None, level, heading_only=True)
-            else:
-                kind: ClauseKind = "definition" if DEFINITION.match(rest) else "section"
-                heading = _defined_term(rest) if kind == "definition" else _run_in_heading(rest)
-                open_clause(block, kind, number, heading, level)
-            continue
-        if enumerator is None and _is_heading_text(body, block):
-            if current is not None and current.heading_only and current.number is not None:
-                current.kind = "heading"
-            if current is not None and current.heading_only and current.number is None:
-                current.blocks.append(block)  # a heading in two parts ("ARTICLE 5" / "TERMINATION")
-                current.heading = f"{current.heading} {body}".strip() if current.heading else body
-                continue
-            open_clause(block, "section" if in_body else "preamble", None, body.rstrip(" .:"), 0, heading_only=True)
-            continue
-        # A plain paragraph (or a bullet).
-        if DEFINITION.match(body):
-            if current is not None and current.heading_only and current.number is not None:
-                current.kind = "heading"
-            open_clause(block, "definition", outline.number() or None, _defined_term(body), len(outline.stack))
-            continue
-        if current is not None and _continues(current, body, text):
-            current.blocks.append(block)
-            current.heading_only = False
-            continue
-        if _RECITAL.match(body) and not in_body:
-            open_clause(block, "recital", None, None, 0)
-        else:
-            kind = "section" if in_body else "preamble"
-            if current is not None and current.kind == "exhibit":
-                kind = current.kind
-            open_clause(
-                block,
-                kind,
-                outline.number() or None if in_body else None,
-                current.heading if current is not None and current.kind == "exhibit" else None,
-                len(outline.stack),
-            )
+    def _close_heading(self) -> None:
+        """A numbered heading followed by its subsections or definitions stays a clause of its own."""
+        current = self.current
+        if current is not None and current.heading_only and current.number is not None and current.kind == "section":
+            current.kind = "heading"
 
-    return [_finish(document, index, c) for index, c in enumerate(clauses, start=1)]
+    def _section_number(self) -> str | None:
+        return self.outline.number() or None
+
+    def _in_recitals(self) -> bool:
+        """Whether a recital ("WHEREAS", "Recitals") came shortly before."""
+        text = self.document.text
+        return any(
+            c.kind == "recital" or _RECITAL.match(text[c.blocks[0].start : c.blocks[0].end]) for c in self.clauses[-12:]
+        )
+
+
+def _opens_section(body: str) -> bool:
+    enumerator = parse_enumerator(body)
+    return enumerator is not None and enumerator.style in ("dotted", "article")
 
 
 def _continues(current: _Open, body: str, text: str) -> bool:

@@ -63,6 +63,9 @@ _SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u3000]+")
 _PAGE_NUMBER = re.compile(
     r"^(page\s*)?[-–—(\[]?\s*#\s*[-–—)\]]?(\s*(of|/)\s*#)?$|^#\s*(of|/)\s*#$|^[ivxlc]+$", re.IGNORECASE
 )
+_MARKED_PAGE_NUMBER = re.compile(
+    r"^\s*([-–—]\s*(\d{1,3}|[ivxlc]{1,5})\s*[-–—]|page\s+\d{1,3}(\s+of\s+\d{1,3})?)\s*$", re.IGNORECASE
+)
 _DIGITS = re.compile(r"\d+")
 _PAGE_TOKEN = re.compile(r"\bpage\s*\d|\d+\s*(of|/)\s*\d+\s*$|\s\d{1,4}\s*$|^\s*[-–]?\s*\d{1,4}\s*[-–]?\s*$", re.I)
 _EDGE_LINES = 4  # lines at each edge of a page that may be running headers or footers
@@ -201,8 +204,10 @@ def _line(page: int, column: int, runs: list[Run], col_x0: float, col_x1: float)
             continue
         if previous is not None:
             gap = run.x0 - previous.x1
-            # A gap of several character heights is a table cell or a tab stop, not a word space.
-            pieces.append("\t" if gap > 2.5 * height else " ")
+            # A gap of several character heights is a table cell or a tab stop, not a word space,
+            # except after a clause number set in the margin ("7.      TERM").
+            wide = gap > 2.5 * height and not (len(pieces) == 1 and parse_enumerator(pieces[0] + " ") is not None)
+            pieces.append("\t" if wide else " ")
         pieces.append(text)
         previous = run
     return Line(
@@ -249,6 +254,8 @@ def drop_running_lines(pages: list[tuple[PageRuns, list[Line]]]) -> list[list[Li
                     continue
                 if _PAGE_NUMBER.match(_DIGITS.sub("#", line.text.strip())):
                     continue
+            if _MARKED_PAGE_NUMBER.match(line.text):
+                continue  # "- 4 -" or "Page 4": a page number even mid-sheet (two pages printed on one)
             keep.append(line)
         kept.append(keep)
     return kept
