@@ -20,8 +20,10 @@ def write_pdf(
     *,
     font_size: float = 10,
     password: str | None = None,
+    grids: Sequence[tuple[Sequence[float], Sequence[float]]] = (),
 ) -> Path:
-    """A text PDF: each page a list of (x, y-from-top, text) strings drawn in Helvetica."""
+    """A text PDF: each page a list of (x, y-from-top, text) strings drawn in Helvetica; `grids` draws
+    ruled tables on the first page, each as (column x positions, row y-from-top positions)."""
     encrypt = None
     if password:
         from reportlab.lib import pdfencrypt
@@ -29,10 +31,13 @@ def write_pdf(
         encrypt = pdfencrypt.StandardEncryption(password, canPrint=1)
     pdf = canvas.Canvas(str(path), pagesize=LETTER, encrypt=encrypt)
     _, height = LETTER
-    for page in pages:
+    for number, page in enumerate(pages):
         pdf.setFont("Helvetica", font_size)
         for x, y, text in page:
             pdf.drawString(x, height - y, text)
+        if number == 0:
+            for xs, ys in grids:
+                pdf.grid(list(xs), [height - y for y in ys])
         pdf.showPage()
     pdf.save()
     return path

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from review.ingest.builder import TextBuilder
+from review.ingest.tables import Table
 from review.model import Box
 from review.openers import DEFINITION, parse_enumerator
 
@@ -45,6 +46,7 @@ class Line:
     text: str
     col_x0: float = 0.0
     col_x1: float = 0.0
+    table_row: bool = False  # a row of a ruled table, cells separated by tabs
 
     @property
     def height(self) -> float:
@@ -57,6 +59,7 @@ class PageRuns:
     width: float
     height: float
     runs: list[Run] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
 
 _SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u3000]+")
@@ -162,17 +165,62 @@ def _median_width(runs: Sequence[Run]) -> float:
 
 
 def lines(page: PageRuns) -> list[Line]:
-    """The page's lines in reading order."""
+    """The page's lines in reading order; each row of a ruled table is one line."""
+    if page.tables:
+        return _lines_around_tables(page)
     result: list[Line] = []
     for band in columns(page):
         for column, runs in band:
-            if not runs:
-                continue
-            col_x0 = min(r.x0 for r in runs)
-            col_x1 = max(r.x1 for r in runs)
-            for group in _group_by_baseline(runs):
-                result.append(_line(page.number, column, group, col_x0, col_x1))
-    return [line for line in result if line.text]
+            if runs:
+                result.extend(_column_lines(page.number, column, runs))
+    return result
+
+
+def _column_lines(page: int, column: int, runs: list[Run]) -> list[Line]:
+    col_x0 = min(r.x0 for r in runs)
+    col_x1 = max(r.x1 for r in runs)
+    found = [_line(page, column, group, col_x0, col_x1) for group in _group_by_baseline(runs)]
+    return [line for line in found if line.text]
+
+
+def _lines_around_tables(page: PageRuns) -> list[Line]:
+    """Runs inside a table's cells become its rows; the rest of the page reads as one column around them."""
+    cells: dict[tuple[int, int, int], list[Run]] = {}
+    free: list[Run] = []
+    for run in page.runs:
+        x, y = (run.x0 + run.x1) / 2, (run.top + run.bottom) / 2
+        where = next(
+            (
+                (t, r, c)
+                for t, table in enumerate(page.tables)
+                for r, row in enumerate(table.rows)
+                for c, (x0, top, x1, bottom) in enumerate(row)
+                if x0 <= x <= x1 and top <= y <= bottom
+            ),
+            None,
+        )
+        if where is None:
+            free.append(run)
+        else:
+            cells.setdefault(where, []).append(run)
+    result = _column_lines(page.number, 0, free) if free else []
+    for t, table in enumerate(page.tables):
+        x0, _, x1, _ = table.bbox
+        for r, row in enumerate(table.rows):
+            texts = [_cell_text(cells.get((t, r, c), [])) for c in range(len(row))]
+            while texts and not texts[-1]:
+                texts.pop()
+            if any(texts):
+                top, bottom = min(cell[1] for cell in row), max(cell[3] for cell in row)
+                result.append(Line(page.number, 0, row[0][0], top, row[-1][2], bottom, "\t".join(texts), x0, x1, True))
+    result.sort(key=lambda line: line.top)
+    return result
+
+
+def _cell_text(runs: list[Run]) -> str:
+    return " ".join(
+        " ".join(clean(r.text) for r in sorted(group, key=lambda r: r.x0)) for group in _group_by_baseline(runs)
+    )
 
 
 def _group_by_baseline(runs: list[Run]) -> list[list[Run]]:
@@ -284,6 +332,8 @@ def looks_like_heading(text: str) -> bool:
 
 def starts_paragraph(previous: Line, line: Line, typical_gap: float) -> bool:
     """Whether `line` opens a new paragraph rather than continuing the one `previous` is in."""
+    if line.table_row or previous.table_row:
+        return True
     if parse_enumerator(line.text) is not None or DEFINITION.match(line.text):
         return True
     if "\t" in line.text:
@@ -341,7 +391,7 @@ def paragraphs(page_lines: list[list[Line]], builder: TextBuilder) -> None:
         if not current:
             return
         kind = "paragraph"
-        if len(current) == 1 and "\t" in text:
+        if current[0].table_row or (len(current) == 1 and "\t" in text):
             kind = "table_row"
         elif len(current) == 1 and looks_like_heading(text):
             kind = "heading"

@@ -1,8 +1,8 @@
 """PDF: the text layer read through PDFium (fast, with positions), laid out by review.ingest.layout.
 
 PDFium (pypdfium2, which pdfplumber itself stands on) gives each run of text with its rectangle in a few
-milliseconds a page; pdfplumber's per-character objects are about fifty times slower, so they are used
-only where a page needs table layout (see `_table_pages`). Pages without a text layer go to OCR.
+milliseconds a page; pdfplumber's per-character objects are about fifty times slower, so pdfplumber is used
+for its table geometry only (review.ingest.tables). Pages without a text layer go to OCR.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 
 from review import errors
-from review.ingest import layout, ocr
+from review.ingest import layout, ocr, tables
 from review.ingest.builder import TextBuilder
 from review.model import Block, Page
 
@@ -78,6 +78,7 @@ def _read(pdf: pdfium.PdfDocument, max_pages: int) -> PdfContent:
                     scanned.append(index)
                 else:
                     runs.runs = _runs(textpage, height)
+                    runs.tables = tables.find_tables(page, height) if runs.runs else []
             finally:
                 textpage.close()
         finally:

@@ -101,3 +101,46 @@ def test_pdf_page_count_matches_file(tmp_path: Path, count: int) -> None:
     document = open_document(write_pdf(tmp_path / "pages.pdf", pages))
     assert [p.number for p in document.pages] == [1, 2, 3]
     assert [b.page_start for b in document.blocks] == [1, 2, 3]
+
+
+def test_pdf_drops_page_numbers_printed_mid_sheet_and_keeps_margin_numbers_with_their_heading(tmp_path: Path) -> None:
+    page = [
+        (72, 100, "7."),
+        (130, 100, "TERM"),
+        (72, 120, "7.1 The term is one year from the Effective Date."),
+        (290, 300, "- 4 -"),
+        (72, 340, "7.2 It renews for one year unless a party gives notice."),
+    ]
+    document = open_document(write_pdf(tmp_path / "margin.pdf", [page]))
+    assert "- 4 -" not in document.text
+    clauses = segment(document)
+    assert [(c.number, c.kind) for c in clauses] == [("7", "heading"), ("7.1", "section"), ("7.2", "section")]
+    assert clauses[0].heading == "TERM"
+
+
+def test_pdf_reads_a_ruled_table_row_by_row_even_when_a_cell_wraps(tmp_path: Path) -> None:
+    page = [
+        (72, 80, "Service levels."),
+        (76, 112, "Service"),
+        (206, 112, "Uptime"),
+        (336, 112, "Credit"),
+        (76, 132, "Permit portal and"),
+        (206, 132, "99.9%"),
+        (336, 132, "10% of the"),
+        (76, 144, "public records"),
+        (336, 144, "monthly fee"),
+        (76, 164, "Payments"),
+        (206, 164, "99.5%"),
+        (336, 164, "5%"),
+        (72, 200, "Credits are the City's only remedy."),
+    ]
+    grid = ([70, 200, 330, 460], [100, 120, 152, 172])
+    document = open_document(write_pdf(tmp_path / "ruled.pdf", [page], grids=[grid]))
+    rows = [document.block_text(b) for b in document.blocks if b.kind == "table_row"]
+    assert rows == [
+        "Service\tUptime\tCredit",
+        "Permit portal and public records\t99.9%\t10% of the monthly fee",
+        "Payments\t99.5%\t5%",
+    ]
+    assert document.text.index("Service levels.") < document.text.index("Service\tUptime")
+    assert document.text.index("Payments") < document.text.index("Credits are the City's only remedy.")

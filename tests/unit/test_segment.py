@@ -116,3 +116,31 @@ def test_segment_joins_a_lead_in_ending_with_a_colon() -> None:
     clauses = segment(document)
     assert len(clauses) == 1
     assert clauses[0].text.endswith("in arrears.")
+
+
+def test_segment_keeps_a_table_of_contents_out_of_the_outline() -> None:
+    raw = (
+        "TABLE OF CONTENTS\n\n1. Definitions ........................ 1\n\n2. Term ........................ 3\n\n"
+        "EXHIBIT A - Services\n\n"
+        "1. Definitions\n\n1.1 Terms. Capitalised words are defined here.\n\n2. Term\n\n2.1 Start. It starts today.\n"
+    )
+    clauses = segment(read_bytes(raw.encode(), path="toc.txt"))
+    contents = clauses[0]
+    assert contents.kind == "contents"
+    assert "EXHIBIT A - Services" in contents.text
+    assert [c.number for c in clauses[1:]] == ["1", "1.1", "2", "2.1"]
+    assert [c.kind for c in clauses[1:]] == ["heading", "section", "heading", "section"]
+
+
+def test_segment_keeps_numbered_parties_and_recitals_in_the_preamble() -> None:
+    raw = (
+        "THIS AGREEMENT is made on 1 May 2020 BETWEEN\n\n(1) ACME INC., a Delaware corporation; and\n\n"
+        "(2) THE CITY OF SAN RAFAEL.\n\nWHEREAS:\n\n(A) the City needs software;\n\n(B) Acme sells it.\n\n"
+        "1. DEFINITIONS\n\n1.1 Words. Words have meanings.\n\n(a) first item.\n"
+    )
+    clauses = segment(read_bytes(raw.encode(), path="parties.txt"))
+    kinds = {c.text.split(" ", 1)[0]: c.kind for c in clauses}
+    assert kinds["(1)"] == kinds["(2)"] == "preamble"
+    assert next(c for c in clauses if "(A)" in c.text).kind == "recital"
+    assert next(c for c in clauses if c.text.startswith("(B)")).kind == "recital"
+    assert [c.number for c in clauses if c.kind in ("section", "heading")] == ["1", "1.1", "1.1(a)"]
