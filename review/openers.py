@@ -24,6 +24,20 @@ class Enumerator:
     alternatives: tuple[str, ...] = ()  # other styles the same token could be (letter i vs roman i)
 
     @property
+    def ordinal(self) -> int:
+        """The position the enumerator stands for: "c" and "iii" are 3, "12.3" is 3 (its last part)."""
+        value = self.value
+        if self.style == "dotted":
+            return int(value.rsplit(".", 1)[-1])
+        if value.isdigit():
+            return int(value)
+        if "roman" in self.style or self.style == "article":
+            return roman_to_int(value) if _is_roman(value) else ord(value[0].upper()) - 64
+        if value.isalpha():
+            return (ord(value[0].lower()) - 96) + 26 * (len(value) - 1)
+        return 0
+
+    @property
     def depth(self) -> int:
         """For dotted numbers, how many parts: "12" is 1, "12.3" is 2."""
         return self.value.count(".") + 1 if self.style == "dotted" else 1
@@ -44,9 +58,20 @@ _LETTER = re.compile(r"(?P<num>[a-zA-Z]|[ivxlc]{1,6}|[IVXLC]{1,6})[.)](?:\s+|$)"
 _BULLET = re.compile(r"(?P<num>[•·▪◦●■○►➢✓\uf0b7\uf0a7-])\s+")
 
 
+# “Services” means; The term "Hosted Site" shall mean; "IPR" or "Intellectual Property" means;
+# "Affiliate" of a Person means; "Personal Data" will have the meaning
 DEFINITION = re.compile(
-    r"^[“\"']([^”\"']{1,80})[”\"']\s*(?:\([^)]{0,40}\)\s*)?(?:shall\s+)?(?:means?|has the meaning|have the meaning|"
-    r"refers? to|includes?|shall have|is defined|:)",
+    r"^(?:The terms? )?[“\"']([^”\"']{1,80})[”\"']"
+    r"(?:\s*(?:,|or|and|/)\s*[“\"'][^”\"']{1,80}[”\"'])*"
+    r"\s*(?:\([^)]{0,60}\)\s*)?(?:(?:of|for|with respect to) [\w ,]{1,40}?\s*)?,?\s*"
+    r"(?:shall\s+|will\s+|each\s+)?(?:means?|mean|has the meanings?|have the meanings?|refers? to|includes?|"
+    r"shall have|will have|is defined|:)",
+)
+
+
+SIGNATURE_START = re.compile(
+    r"^(IN WITNESS WHEREOF|IN WITNESS THEREOF|In witness whereof|SIGNATURE PAGE|Signature Page|SIGNATURES?$|"
+    r"Signatures?$|AGREED AND ACCEPTED|ACCEPTED AND AGREED|AGREED TO AND ACCEPTED|\[Signature)"
 )
 
 

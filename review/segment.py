@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from review.model import Block, Box, Clause, ClauseKind, Document
-from review.openers import DEFINITION, Enumerator, parse_enumerator
+from review.openers import DEFINITION, SIGNATURE_START, Enumerator, parse_enumerator
 
 _RECITAL = re.compile(
     r"^(WHEREAS|Whereas|RECITALS?\b|Recitals?\b|BACKGROUND\b|NOW,? THEREFORE|Now,? [Tt]herefore|IT IS (HEREBY )?AGREED)"
@@ -25,17 +25,13 @@ _TOC_TITLE = re.compile(r"^(TABLE OF CONTENTS|Table of Contents|CONTENTS|Content
 # "1. Definitions ........ 4", "12.\tTERMINATION\t31": an entry ending in a page number after leaders or a tab.
 _TOC_ENTRY = re.compile(r"(\.{3,}|…+|_{3,}|\t|\s{3,})\s*[-–]?\s*(\d{1,3}|[ivxlc]{1,5})\s*$", re.IGNORECASE)
 _STANDALONE: set[ClauseKind] = {"exhibit", "contents"}  # kinds an unnumbered heading does not join
-_SIGNATURE_START = re.compile(
-    r"^(IN WITNESS WHEREOF|IN WITNESS THEREOF|In witness whereof|SIGNATURE PAGE|Signature Page|SIGNATURES?$|"
-    r"AGREED AND ACCEPTED|ACCEPTED AND AGREED|AGREED TO AND ACCEPTED|"
-    r"Signatures?$|\[Signature)"
-)
 _SIGNATURE_LINE = re.compile(
     r"^(By|Name|Title|Date|Signature|Print(ed)? Name|Its|Authori[sz]ed Signat\w+|Signed)\b\s*(:|\t|$)", re.I
 )
 _RUN_IN_HEADING = re.compile(r"^([A-Z][\w'’&/,;\- ]{1,70}?)(?:\.(?!\d)|:|\s[-–—]\s)\s*(?=\S)")
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "upon", "from"}
 _MAX_HEADING_CHARS = 120
+_SENTENCE_END = (".", ":", ";", "!", "?", ".”", '."', ".)", ")", "]", "”", '"')
 _LONG_CLAUSE_CHARS = 2500
 
 
@@ -57,9 +53,39 @@ class _Outline:
 
     stack: list[Enumerator] = field(default_factory=list)
 
+    def fits(self, enumerator: Enumerator) -> bool:
+        """Whether the enumerator can be the next one in this outline: the next sibling (allowing a gap
+        of two), the first child, or the next at a level above; or the restart of a list at 1. A number
+        that fits nowhere ("13.2" inside the definitions of Article 1) is a cross-reference that a line
+        break put at the start of a paragraph, not a clause."""
+        enumerator = self._resolve(enumerator)
+        style = enumerator.style
+        if style in ("bullet", "exhibit") or (enumerator.ordinal == 1 and style != "dotted"):
+            return True
+        if style == "dotted":
+            new = [int(part) for part in enumerator.value.split(".")]
+            if all(part == 1 for part in new):
+                return True
+            current = next((e for e in reversed(self.stack) if e.style == "dotted"), None)
+            if current is None:
+                article = next((e for e in self.stack if e.style == "article"), None)
+                first = article.ordinal if article is not None else 1
+                return first <= new[0] <= first + 2 and all(part <= 2 for part in new[1:])
+            old = [int(part) for part in current.value.split(".")]
+            for i, part in enumerate(new):
+                if i >= len(old):  # a first child: 12.3 -> 12.3.1
+                    return part <= 2 and all(p <= 2 for p in new[i + 1 :])
+                if part != old[i]:
+                    return 1 <= part - old[i] <= 3 and all(p <= 2 for p in new[i + 1 :])
+            return False  # the same number again, or a parent of the current one
+        previous = next((e for e in reversed(self.stack) if e.style == style), None)
+        if previous is None:
+            return enumerator.ordinal <= 2
+        return 1 <= enumerator.ordinal - previous.ordinal <= 3
+
     def place(self, enumerator: Enumerator) -> tuple[str, int]:
-        style = self._resolve(enumerator)
-        enumerator = Enumerator(style, enumerator.value, enumerator.token, enumerator.length)
+        enumerator = self._resolve(enumerator)
+        style = enumerator.style
         if style == "article":
             self.stack = [enumerator]
         elif style == "dotted":
@@ -84,8 +110,16 @@ class _Outline:
                 parts.append(("." if parts else "") + e.value)
         return "".join(parts)
 
-    def _resolve(self, enumerator: Enumerator) -> str:
+    def _resolve(self, enumerator: Enumerator) -> Enumerator:
         """Letter or roman numeral: "(i)" after "(h)" is a letter, after "(a)" it opens a roman list."""
+        style = self._resolve_style(enumerator)
+        return (
+            enumerator
+            if style == enumerator.style
+            else Enumerator(style, enumerator.value, enumerator.token, enumerator.length)
+        )
+
+    def _resolve_style(self, enumerator: Enumerator) -> str:
         if not enumerator.alternatives:
             return enumerator.style
         letter_style = enumerator.alternatives[0]
@@ -127,6 +161,8 @@ class _Segmenter:
             if self.document.format == "markdown" and block.kind == "heading":
                 body = body.lstrip("#").strip()
             enumerator = parse_enumerator(body)
+            if enumerator is not None and self.in_body and not self.outline.fits(enumerator):
+                enumerator = None  # read it as text: see _Outline.fits
             handled = (
                 self._contents(block, body, enumerator)
                 or self._exhibit(block, body, enumerator)
@@ -172,7 +208,7 @@ class _Segmenter:
             if _SIGNATURE_LINE.match(body) or (short and enumerator is None and not _is_section_heading(body, block)):
                 self._extend(block)
                 return True
-        if _SIGNATURE_START.match(body) or (_SIGNATURE_LINE.match(body) and self.in_body):
+        if SIGNATURE_START.match(body) or (_SIGNATURE_LINE.match(body) and self.in_body):
             self._open(block, "signature", None, "Signatures", 0)
             return True
         return False
@@ -210,8 +246,13 @@ class _Segmenter:
             return False
         if not self.numbered and self.seen_paragraph:
             self.in_body = True
-        self._close_heading()
         current = self.current
+        if current is not None and current.heading_only and current.number is not None and current.heading is None:
+            self._extend(block)  # "ARTICLE 1" then "BACKGROUND AND DEFINITIONS": the article's title
+            current.heading_only = True
+            current.heading = body.rstrip(" .:")
+            return True
+        self._close_heading()
         if current is not None and current.heading_only and current.number is None:
             self._extend(block)  # a heading in two parts ("ARTICLE 5" / "TERMINATION")
             current.heading_only = True
@@ -301,6 +342,8 @@ def _continues(current: _Open, body: str, text: str) -> bool:
     size = last.end - current.blocks[0].start
     if body[:1].islower() or previous.endswith((":", ";", ",", " and", " or")):
         return size < _LONG_CLAUSE_CHARS * 2
+    if not previous.endswith(_SENTENCE_END) and not _is_heading_text(previous, last) and last.kind != "table_row":
+        return size < _LONG_CLAUSE_CHARS  # the layout cut a sentence in two
     if parse_enumerator(body) is not None:  # a bullet under the clause's lead-in
         return size < _LONG_CLAUSE_CHARS
     return False

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from review.ingest.builder import TextBuilder
 from review.ingest.tables import Table
 from review.model import Box
-from review.openers import DEFINITION, parse_enumerator
+from review.openers import DEFINITION, SIGNATURE_START, parse_enumerator
 
 
 @dataclass(slots=True)
@@ -66,11 +66,15 @@ _SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u3000]+")
 _PAGE_NUMBER = re.compile(
     r"^(page\s*)?[-–—(\[]?\s*#\s*[-–—)\]]?(\s*(of|/)\s*#)?$|^#\s*(of|/)\s*#$|^[ivxlc]+$", re.IGNORECASE
 )
-_MARKED_PAGE_NUMBER = re.compile(
+MARKED_PAGE_NUMBER = re.compile(
     r"^\s*([-–—]\s*(\d{1,3}|[ivxlc]{1,5})\s*[-–—]|page\s+\d{1,3}(\s+of\s+\d{1,3})?)\s*$", re.IGNORECASE
 )
 _DIGITS = re.compile(r"\d+")
-_PAGE_TOKEN = re.compile(r"\bpage\s*\d|\d+\s*(of|/)\s*\d+\s*$|\s\d{1,4}\s*$|^\s*[-–]?\s*\d{1,4}\s*[-–]?\s*$", re.I)
+_PAGE_TOKEN = re.compile(r"\bpage\s*\d|\d+\s*(of|/)\s*\d+|(^|\s)[-–]?\d{1,4}[-–]?(\s|$)", re.I)
+_CROSS_REFERENCE_END = re.compile(
+    r"\b(Sections?|Articles?|Clauses?|Exhibits?|Schedules?|Paragraphs?|paragraphs?|[Ss]ubsections?|Appendix|Annex|"
+    r"Attachments?|of|to|in|under|with|than|within|per|at|by|from|pursuant to)$"
+)
 _EDGE_LINES = 4  # lines at each edge of a page that may be running headers or footers
 _SENTENCE_END = (".", ":", ";", "!", "?", ".”", '."', ".)")
 # Prefixes whose hyphen is part of the word ("non-exclusive"), kept when a line break splits it.
@@ -102,8 +106,12 @@ _KEEP_HYPHEN = {
 }
 
 
+_HYPHENS = str.maketrans({"\x02": "-", "\u2010": "-", "\u2011": "-", "\u00ad": "-", "\r": " ", "\n": " "})
+
+
 def clean(text: str) -> str:
-    return _SPACES.sub(" ", text.replace("\x02", "-").replace("\r", " ").replace("\n", " ")).strip()
+    """One run's text with PDFium's and Unicode's hyphen variants as "-" and white space folded."""
+    return _SPACES.sub(" ", text.translate(_HYPHENS)).strip()
 
 
 def columns(page: PageRuns) -> list[list[tuple[int, list[Run]]]]:
@@ -254,8 +262,11 @@ def _line(page: int, column: int, runs: list[Run], col_x0: float, col_x1: float)
             gap = run.x0 - previous.x1
             # A gap of several character heights is a table cell or a tab stop, not a word space,
             # except after a clause number set in the margin ("7.      TERM").
-            wide = gap > 2.5 * height and not (len(pieces) == 1 and parse_enumerator(pieces[0] + " ") is not None)
-            pieces.append("\t" if wide else " ")
+            if gap > 2.5 * height and not (len(pieces) == 1 and parse_enumerator(pieces[0] + " ") is not None):
+                pieces.append("\t")
+            elif gap > 0.15 * height or previous.text[-1:].isspace() or run.text[:1].isspace():
+                pieces.append(" ")
+            # else: runs that touch (a bold word and its quote marks, a word and its full stop) join up
         pieces.append(text)
         previous = run
     return Line(
@@ -302,7 +313,7 @@ def drop_running_lines(pages: list[tuple[PageRuns, list[Line]]]) -> list[list[Li
                     continue
                 if _PAGE_NUMBER.match(_DIGITS.sub("#", line.text.strip())):
                     continue
-            if _MARKED_PAGE_NUMBER.match(line.text):
+            if MARKED_PAGE_NUMBER.match(line.text):
                 continue  # "- 4 -" or "Page 4": a page number even mid-sheet (two pages printed on one)
             keep.append(line)
         kept.append(keep)
@@ -334,8 +345,9 @@ def starts_paragraph(previous: Line, line: Line, typical_gap: float) -> bool:
     """Whether `line` opens a new paragraph rather than continuing the one `previous` is in."""
     if line.table_row or previous.table_row:
         return True
-    if parse_enumerator(line.text) is not None or DEFINITION.match(line.text):
-        return True
+    if parse_enumerator(line.text) is not None or DEFINITION.match(line.text) or SIGNATURE_START.match(line.text):
+        # ... unless the line before runs on into it: "in accordance with Section" / "13.2 below".
+        return not _runs_on(previous)
     if "\t" in line.text:
         return True
     if previous.page != line.page or previous.column != line.column:
@@ -350,13 +362,42 @@ def starts_paragraph(previous: Line, line: Line, typical_gap: float) -> bool:
     return looks_like_heading(previous.text) and not looks_like_heading(line.text)
 
 
-def _join(text: str, continuation: str) -> str:
-    if text.endswith("-") and continuation[:1].islower():
-        word = re.search(r"(\w+)-$", text)
-        if word and word.group(1).lower() not in _KEEP_HYPHEN:
-            return text[:-1] + continuation
+def _runs_on(previous: Line) -> bool:
+    """Whether a line's sentence goes on into the next line: it names a section, or fills the line to the
+    right margin without closing its sentence or clause."""
+    text = previous.text
+    if _CROSS_REFERENCE_END.search(text):
+        return True
+    if text.endswith((*_SENTENCE_END, ",")) or looks_like_heading(text):
+        return False
+    width = max(previous.col_x1 - previous.col_x0, 1)
+    return previous.x1 >= previous.col_x1 - 0.12 * width
+
+
+def _join(text: str, continuation: str, words: _Vocabulary) -> str:
+    """Join a line to the paragraph so far; a word hyphenated at the line end is made whole, keeping the
+    hyphen of a compound ("set-up") where the document writes it so elsewhere."""
+    if not text.endswith("-") or not continuation[:1].isalpha():
+        return text + " " + continuation
+    left = re.search(r"([A-Za-z]+)-$", text)
+    right = re.match(r"[A-Za-z]+", continuation)
+    if left is None or right is None or continuation[0].isupper():
+        return text + continuation  # "Sub-" / "Reseller": a hyphenated name
+    head, tail = left.group(1).lower(), right.group(0).lower()
+    if f"{head}-{tail}" in words.hyphenated or (head in _KEEP_HYPHEN and head + tail not in words.plain):
         return text + continuation
-    return text + " " + continuation
+    return text[:-1] + continuation
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    plain: frozenset[str]
+    hyphenated: frozenset[str]
+
+    @classmethod
+    def of(cls, lines_: Iterable[Line]) -> _Vocabulary:
+        text = " ".join(line.text for line in lines_).lower()
+        return cls(frozenset(re.findall(r"[a-z]+", text)), frozenset(re.findall(r"[a-z]+-[a-z]+", text)))
 
 
 def _boxes(lines_: Sequence[Line]) -> tuple[Box, ...]:
@@ -384,6 +425,7 @@ def paragraphs(page_lines: list[list[Line]], builder: TextBuilder) -> None:
     """Join lines into paragraph blocks and add them to `builder`."""
     flat = [line for page in page_lines for line in page]
     typical_gap = typical_gap_between(flat)
+    words = _Vocabulary.of(flat)
     current: list[Line] = []
     text = ""
 
@@ -401,7 +443,7 @@ def paragraphs(page_lines: list[list[Line]], builder: TextBuilder) -> None:
 
     for line in flat:
         if current and not starts_paragraph(current[-1], line, typical_gap):
-            text = _join(text, line.text)
+            text = _join(text, line.text, words)
             current.append(line)
             continue
         flush()

@@ -9,7 +9,9 @@ start (a number, a defined term, a blank line, a short line that ends a sentence
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from review.ingest import layout
@@ -19,6 +21,11 @@ from review.openers import parse_enumerator
 
 _HEADING_MD = re.compile(r"#{1,6}\s+")
 _LONG_LINE = 400
+_WRAP = re.compile(r"\s{2,}(?=\S)")
+_INLINE_SECTION = re.compile(
+    r"(?<=[.;:!?”\")])\s+(?=(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.|ARTICLE \w+|Article \w+|SECTION \d|Section \d)"
+    r"\s+[A-Z“\"(])"
+)
 _LINE_HEIGHT = 10.0
 
 
@@ -61,10 +68,7 @@ def _pieces(text: str, *, markdown: bool) -> list[_Piece]:
         if not raw.strip():
             blank = True
             continue
-        spans = [(m.start(), m.end()) for m in re.finditer(r"\S.*?(?=\s{2,}\S|\s*$)", raw)]
-        if len(raw) <= _LONG_LINE or len(spans) < 2:
-            spans = [(len(raw) - len(raw.lstrip()), len(raw.rstrip()))]
-        for start, end in spans:
+        for start, end in _spans(raw):
             piece = raw[start:end]
             if markdown and _HEADING_MD.match(piece):
                 piece = "# " + piece.lstrip("#").strip().upper()  # a Markdown heading reads as a heading
@@ -72,12 +76,43 @@ def _pieces(text: str, *, markdown: bool) -> list[_Piece]:
             pieces.append(_Piece(line_start + start, line_start + end, page, line, blank))
             blank = False
             row += _LINE_HEIGHT
+    pieces = _without_running_lines(pieces, text)
     if pieces:
         widths = sorted(p.line.x1 for p in pieces)
         width = widths[int(0.9 * (len(widths) - 1))]
         for piece in pieces:
             piece.line.col_x1 = width
     return pieces
+
+
+def _spans(raw: str) -> list[tuple[int, int]]:
+    """The pieces of one physical line: the line itself, or for a page-long line its wrapped lines (runs of
+    spaces) and the sections that follow a full stop ("... by the FDA. 1.17 “Entity” means ...")."""
+    first, last = len(raw) - len(raw.lstrip()), len(raw.rstrip())
+    if len(raw) <= _LONG_LINE:
+        return [(first, last)]
+    cuts = sorted({m.end() for m in _WRAP.finditer(raw)} | {m.end() for m in _INLINE_SECTION.finditer(raw)})
+    bounds = [first, *(c for c in cuts if first < c < last), last]
+    spans = []
+    for start, end in itertools.pairwise(bounds):
+        piece = raw[start:end]
+        if piece.strip():
+            spans.append((start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())))
+    return spans
+
+
+def _without_running_lines(pieces: list[_Piece], text: str) -> list[_Piece]:
+    """Drop page furniture that text exported from a PDF keeps: page numbers ("Page 3 of 32") and short
+    lines repeated on page after page ("Source: ACME INC, 10-Q, 11/1/2019")."""
+    pages = max(text.count("\f") + 1, len(text) // CHARS_PER_PAGE)
+    counts = Counter(p.line.text for p in pieces if len(p.line.text) <= 120)
+    repeated = max(3, pages // 3)
+    return [
+        p
+        for p in pieces
+        if not layout.MARKED_PAGE_NUMBER.match(p.line.text)
+        and (counts[p.line.text] < repeated or parse_enumerator(p.line.text) is not None)
+    ]
 
 
 def read_text(text: str, *, markdown: bool) -> TextContent:

@@ -33,13 +33,9 @@ ARTICLE 2 TERM
 
 (c) Nothing here limits Section 9.
 
-(h) eighth item.
-
-(i) ninth item, a letter after (h).
-
 This paragraph explains Section 2.2 further.
 
-12.3 Limitation of Liability. Vendor's liability is capped at fees paid in the twelve (12) months before the claim.
+2.3 Limitation of Liability. Vendor's liability is capped at fees paid in the twelve (12) months before the claim.
 
 IN WITNESS WHEREOF, the parties sign below.
 
@@ -76,20 +72,31 @@ def test_segment_composes_outline_numbers_as_printed() -> None:
     assert "2.2(b)(i)" in numbers
     assert "2.2(b)(ii)" in numbers
     assert "2.2(c)" in numbers
-    assert "12.3" in numbers
+    assert "2.3" in numbers
 
 
 def test_segment_reads_i_after_h_as_a_letter() -> None:
-    _, clauses = _clauses()
-    ninth = next(c for c in clauses if c.text.startswith("(i) ninth"))
-    assert ninth.number == "2.2(i)"
+    items = "\n\n".join(f"({letter}) item {letter};" for letter in "abcdefghij")
+    clauses = segment(read_bytes(f"1. Duties. The Vendor shall:\n\n{items}\n".encode(), path="x.txt"))
+    assert [c.number for c in clauses][-3:] == ["1(h)", "1(i)", "1(j)"]
+
+
+def test_segment_reads_a_number_that_fits_nowhere_in_the_outline_as_text() -> None:
+    raw = (
+        "1. Definitions\n\n1.1 Terms. Words used in this Agreement have the meanings in Section\n"
+        "13.2 below, and\n\n1.2 Other. More words.\n\n(a) first;\n\n(b) second, within thirty\n\n(60) days.\n"
+    )
+    clauses = segment(read_bytes(raw.encode(), path="x.txt"))
+    assert [c.number for c in clauses] == ["1", "1.1", "1.2", "1.2(a)", "1.2(b)"]
+    assert clauses[1].text.endswith("13.2 below, and")
+    assert clauses[-1].text.endswith("(60) days.")
 
 
 def test_segment_finds_run_in_headings() -> None:
     _, clauses = _clauses()
     by_number = {c.number: c for c in clauses}
     assert by_number["2.1"].heading == "Term"
-    assert by_number["12.3"].heading == "Limitation of Liability"
+    assert by_number["2.3"].heading == "Limitation of Liability"
 
 
 def test_segment_recognises_preamble_recitals_definitions_signature_and_exhibits() -> None:
@@ -108,7 +115,7 @@ def test_segment_recognises_preamble_recitals_definitions_signature_and_exhibits
 def test_segment_lets_an_unnumbered_paragraph_keep_its_section_number() -> None:
     _, clauses = _clauses()
     follow_on = next(c for c in clauses if c.text.startswith("This paragraph explains"))
-    assert follow_on.number == "2.2(i)"
+    assert follow_on.number == "2.2(c)"
 
 
 def test_segment_joins_a_lead_in_ending_with_a_colon() -> None:
