@@ -43,6 +43,20 @@ def write_pdf(
     return path
 
 
+def write_styled_line_pdf(path: Path, pieces: Sequence[tuple[str, str]], *, x: float = 72, y: float = 100) -> Path:
+    """One line of text set in several fonts, each piece (font name, text) right after the one before,
+    as Word's PDF export sets a bold defined term between its quote marks."""
+    pdf = canvas.Canvas(str(path), pagesize=LETTER)
+    text = pdf.beginText(x, LETTER[1] - y)
+    for font, piece in pieces:
+        text.setFont(font, 10)
+        text.textOut(piece)
+    pdf.drawText(text)
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
 def paragraph_lines(
     text: str, *, x: float, y: float, width_chars: int, leading: float = 12
 ) -> list[tuple[float, float, str]]:

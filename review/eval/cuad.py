@@ -27,9 +27,9 @@ class CuadContract:
 
 
 def file_key(name: str) -> str:
-    stem = unicodedata.normalize("NFC", name).strip()
-    stem = re.sub(r"\.(pdf|txt)$", "", stem, flags=re.IGNORECASE).strip()
-    return re.sub(r"[&'_\s-]+", "_", stem).strip("_").lower()
+    """One key for a CSV name and its file: "MOELIS&CO ... -.pdf'" and "MOELIS_CO ....txt" agree."""
+    key = re.sub(r"[&'_\s-]+", "_", unicodedata.normalize("NFC", name)).strip("_")
+    return re.sub(r"\.(pdf|txt)$", "", key, flags=re.IGNORECASE).strip("_").lower()
 
 
 def categories(corpus: Path) -> list[str]:

@@ -12,6 +12,7 @@ The steps, each a function below:
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections import Counter
@@ -140,15 +141,22 @@ def _find_gutter(runs: Sequence[Run], width: float) -> float | None:
     """An x position near the middle that (almost) no run crosses, with plenty of text on both sides."""
     if len(runs) < 12 or width <= 0:
         return None
-    best: tuple[int, float] | None = None
-    for step in range(int(width * 0.35), int(width * 0.65), 2):
-        x = float(step)
-        crossing = sum(1 for r in runs if r.x0 < x < r.x1)
-        if best is None or crossing < best[0]:
-            best = (crossing, x)
-    if best is None or best[0] > max(1, len(runs) // 20):
+    # How many runs cross each whole x position, by a difference array: one pass over the runs.
+    crossings = [0] * (int(width) + 2)
+    for run in runs:
+        first, last = max(math.floor(run.x0) + 1, 0), min(math.ceil(run.x1) - 1, int(width))
+        if first <= last:
+            crossings[first] += 1
+            crossings[last + 1] -= 1
+    for x in range(1, len(crossings)):
+        crossings[x] += crossings[x - 1]
+    candidates = range(int(width * 0.35), int(width * 0.65))
+    if not candidates:
         return None
-    x = best[1]
+    fewest = min(candidates, key=lambda x: crossings[x])
+    if crossings[fewest] > max(1, len(runs) // 20):
+        return None
+    x = float(fewest)
     left = [r for r in runs if r.x1 <= x]
     right = [r for r in runs if r.x0 >= x]
     if min(len(left), len(right)) < 0.25 * len(runs):
@@ -232,21 +240,39 @@ def _cell_text(runs: list[Run]) -> str:
 
 
 def _group_by_baseline(runs: list[Run]) -> list[list[Run]]:
-    """Runs that overlap vertically by half the smaller height share a line (a raised quote mark too)."""
+    """Runs that overlap vertically share a line. Small runs (quote marks, full stops, superscripts) are
+    placed afterwards on the line they sit in, so they cannot split or bridge lines."""
+    if not runs:
+        return []
+    heights = sorted(r.bottom - r.top for r in runs)
+    typical = heights[len(heights) // 2]
     groups: list[list[Run]] = []
-    top = bottom = 0.0
+    bounds: list[tuple[float, float]] = []
+    small: list[Run] = []
     for run in sorted(runs, key=lambda r: (r.top, r.x0)):
-        overlap = min(bottom, run.bottom) - max(top, run.top)
-        smaller = min(bottom - top, run.bottom - run.top)
-        if groups and overlap >= 0.5 * max(smaller, 0.1):
-            groups[-1].append(run)
-            # Keep the line's extent from the bulk of its text, so one tall run cannot swallow the next line.
-            if run.bottom - run.top <= 1.5 * (bottom - top):
-                top, bottom = min(top, run.top), max(bottom, run.bottom)
+        height = run.bottom - run.top
+        if height < 0.6 * typical:
+            small.append(run)
+            continue
+        if groups:
+            top, bottom = bounds[-1]
+            if min(bottom, run.bottom) - max(top, run.top) >= 0.5 * min(bottom - top, height):
+                groups[-1].append(run)
+                if height <= 2 * typical:  # a tall run (a drop cap, a bracket) must not swallow the next line
+                    bounds[-1] = (min(top, run.top), max(bottom, run.bottom))
+                continue
+        groups.append([run])
+        bounds.append((run.top, run.bottom))
+    for run in small:
+        middle = (run.top + run.bottom) / 2
+        nearest = min(range(len(groups)), key=lambda i: abs(middle - (bounds[i][0] + bounds[i][1]) / 2), default=None)
+        if nearest is not None and bounds[nearest][0] - typical / 2 <= middle <= bounds[nearest][1] + typical / 2:
+            groups[nearest].append(run)
         else:
             groups.append([run])
-            top, bottom = run.top, run.bottom
-    return groups
+            bounds.append((run.top, run.bottom))
+    order = sorted(range(len(groups)), key=lambda i: bounds[i][0])
+    return [groups[i] for i in order]
 
 
 def _line(page: int, column: int, runs: list[Run], col_x0: float, col_x1: float) -> Line:

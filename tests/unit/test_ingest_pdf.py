@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from review import Clause, open_document, segment
-from tests.factories import paragraph_lines, write_pdf
+from tests.factories import paragraph_lines, write_pdf, write_styled_line_pdf
 
 LOREM = (
     "The Vendor shall provide the hosted services described in the order form and shall keep them available "
@@ -144,3 +144,38 @@ def test_pdf_reads_a_ruled_table_row_by_row_even_when_a_cell_wraps(tmp_path: Pat
     ]
     assert document.text.index("Service levels.") < document.text.index("Service\tUptime")
     assert document.text.index("Payments") < document.text.index("Credits are the City's only remedy.")
+
+
+def test_pdf_joins_runs_that_touch_without_adding_spaces(tmp_path: Path) -> None:
+    pieces = [
+        ("Helvetica", "1. This "),
+        ("Helvetica-Bold", "“"),
+        ("Helvetica-Bold", "Agreement"),
+        ("Helvetica-Bold", "”"),
+        ("Helvetica", " binds the "),
+        ("Helvetica-Oblique", "Parties"),
+        ("Helvetica", "."),
+    ]
+    document = open_document(write_styled_line_pdf(tmp_path / "styled.pdf", pieces))
+    assert document.text == "1. This “Agreement” binds the Parties."
+
+
+def test_pdf_keeps_the_hyphen_of_a_compound_the_document_writes_elsewhere(tmp_path: Path) -> None:
+    lines = [
+        (72, 100, "1. Set-up. The Vendor shall complete the set-"),
+        (72, 112, "up of the portal and the configu-"),
+        (72, 124, "ration of its accounts before the go-live date."),
+    ]
+    document = open_document(write_pdf(tmp_path / "compound.pdf", [lines]))
+    assert "complete the set-up of the portal and the configuration of its accounts" in document.text
+
+
+def test_pdf_a_cross_reference_at_the_start_of_a_line_does_not_start_a_clause(tmp_path: Path) -> None:
+    lines = [
+        (72, 100, "1.1 Fees. The City shall pay the fees set out in the order form in accordance with Section"),
+        (72, 112, "4.2 below, and no other amount."),
+        (72, 140, "1.2 Taxes. The Vendor pays its own taxes."),
+    ]
+    clauses = segment(open_document(write_pdf(tmp_path / "xref.pdf", [lines])))
+    assert [c.number for c in clauses] == ["1.1", "1.2"]
+    assert clauses[0].text.endswith("Section 4.2 below, and no other amount.")
