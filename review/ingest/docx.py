@@ -317,7 +317,7 @@ def _level(lvl: etree._Element) -> _Level:
     return _Level(
         start=int(start) if start and start.lstrip("-").isdigit() else 1,
         fmt=val("numFmt") or "decimal",
-        text=val("lvlText") if val("lvlText") is not None else "",
+        text=val("lvlText") or "",
         style=val("pStyle"),
         legal=lvl.find(f"{_W}isLgl") is not None,
     )

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from review.ingest.builder import TextBuilder
 from review.ingest.tables import Table
-from review.model import Box
+from review.model import BlockKind, Box
 from review.openers import DEFINITION, SIGNATURE_START, parse_enumerator
 
 
@@ -156,9 +156,9 @@ def _find_gutter(runs: Sequence[Run], width: float) -> float | None:
     fewest = min(candidates, key=lambda x: crossings[x])
     if crossings[fewest] > max(1, len(runs) // 20):
         return None
-    x = float(fewest)
-    left = [r for r in runs if r.x1 <= x]
-    right = [r for r in runs if r.x0 >= x]
+    gutter = float(fewest)
+    left = [r for r in runs if r.x1 <= gutter]
+    right = [r for r in runs if r.x0 >= gutter]
     if min(len(left), len(right)) < 0.25 * len(runs):
         return None
 
@@ -173,7 +173,7 @@ def _find_gutter(runs: Sequence[Run], width: float) -> float | None:
     # The two sides must each read as text lines, not a label column beside a value column.
     if _median_width(left) < 0.2 * width or _median_width(right) < 0.2 * width:
         return None
-    return x
+    return gutter
 
 
 def _median_width(runs: Sequence[Run]) -> float:
@@ -458,7 +458,7 @@ def paragraphs(page_lines: list[list[Line]], builder: TextBuilder) -> None:
     def flush() -> None:
         if not current:
             return
-        kind = "paragraph"
+        kind: BlockKind = "paragraph"
         if current[0].table_row or (len(current) == 1 and "\t" in text):
             kind = "table_row"
         elif len(current) == 1 and looks_like_heading(text):

@@ -80,8 +80,8 @@ def _pieces(text: str, *, markdown: bool) -> list[_Piece]:
     if pieces:
         widths = sorted(p.line.x1 for p in pieces)
         width = widths[int(0.9 * (len(widths) - 1))]
-        for piece in pieces:
-            piece.line.col_x1 = width
+        for each in pieces:
+            each.line.col_x1 = width
     return pieces
 
 
