@@ -154,6 +154,7 @@ class _Segmenter:
         self.numbered = any(_opens_section(document.text[b.start : b.end]) for b in document.blocks)
         self.in_body = False
         self.seen_paragraph = False
+        self.first_entry: str | None = None  # the first entry of a table of contents, to see where it ends
 
     def run(self) -> list[Clause]:
         for block in self.document.blocks:
@@ -179,23 +180,46 @@ class _Segmenter:
     # --- the parts of a contract -------------------------------------------------------------------
 
     def _contents(self, block: Block, body: str, enumerator: Enumerator | None) -> bool:
-        """A table of contents: its entries are not clauses and must not move the outline."""
-        in_contents = self.current is not None and self.current.kind == "contents"
+        """A table of contents: one clause, whose entries must not move the outline."""
+        current = self.current
+        in_contents = current is not None and current.kind == "contents"
         entry = len(body) <= 200 and bool(_TOC_ENTRY.search(body))
-        listed_exhibit = in_contents and enumerator is not None and enumerator.style == "exhibit" and len(body) <= 120
-        if _TOC_TITLE.match(body) or (entry and (in_contents or enumerator is not None)) or listed_exhibit:
-            if in_contents:
-                self._extend(block)
-            else:
-                self._open(block, "contents", None, "Contents", 0)
+        if in_contents and _entry_key(body) == self.first_entry:
+            return False  # the body begins with the heading the contents began with
+        # Inside the contents, an article or exhibit title without a page number is listed too.
+        listed = (
+            in_contents
+            and enumerator is not None
+            and len(body) <= _MAX_HEADING_CHARS
+            and _is_heading_text(body[enumerator.length :].strip() or body, block)
+        )
+        if not (_TOC_TITLE.match(body) or (entry and (in_contents or enumerator is not None)) or listed):
+            return False
+        if in_contents:
+            self._extend(block)
+            if self.first_entry is None and enumerator is not None:
+                self.first_entry = _entry_key(body)
             return True
-        return False
+        self.first_entry = None if _TOC_TITLE.match(body) else _entry_key(body)
+        # The contents come before the body: what the outline saw so far was their first entries.
+        self.in_body = False
+        self.outline.stack = []
+        if current is not None and current.heading_only and current.number is not None:
+            first = current.blocks[0]
+            self.first_entry = _entry_key(self.document.text[first.start : first.end])
+            current.blocks.append(block)
+            current.kind, current.number, current.heading, current.heading_only = "contents", None, "Contents", False
+        else:
+            self._open(block, "contents", None, "Contents", 0)
+        return True
 
     def _exhibit(self, block: Block, body: str, enumerator: Enumerator | None) -> bool:
         if enumerator is None or enumerator.style != "exhibit":
             return False
-        if len(body) > _MAX_HEADING_CHARS and block.kind != "heading":
+        if (len(body) > _MAX_HEADING_CHARS and block.kind != "heading") or body.endswith((";", ",")):
             return False  # "Exhibit A sets out the fees ..." is a sentence, not an exhibit's title
+        if "." in enumerator.value and not self.in_body and block.page_start == 1:
+            return False  # "Exhibit 10.8" stamped on the first page: the number of the filing, not an exhibit
         self.outline.stack = []
         rest = body[enumerator.length :].strip(" .:-–—") or None
         self._open(block, "exhibit", enumerator.token.rstrip(".:-–— "), rest, 0, heading_only=True)
@@ -326,6 +350,11 @@ class _Segmenter:
         return any(
             c.kind == "recital" or _RECITAL.match(text[c.blocks[0].start : c.blocks[0].end]) for c in self.clauses[-12:]
         )
+
+
+def _entry_key(body: str) -> str:
+    """A contents entry or heading without leaders, page number and punctuation: "1 definitions"."""
+    return re.sub(r"[\W_]+", " ", _TOC_ENTRY.sub("", body)).strip().lower()
 
 
 def _opens_section(body: str) -> bool:

@@ -392,6 +392,8 @@ def _runs_on(previous: Line) -> bool:
     """Whether a line's sentence goes on into the next line: it names a section, or fills the line to the
     right margin without closing its sentence or clause."""
     text = previous.text
+    if "\t" in text:
+        return False  # a table row or a contents entry ends at its last cell
     if _CROSS_REFERENCE_END.search(text):
         return True
     if text.endswith((*_SENTENCE_END, ",")) or looks_like_heading(text):
