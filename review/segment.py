@@ -397,7 +397,8 @@ def _is_heading_text(body: str, block: Block) -> bool:
     letters = [c for c in body if c.isalpha()]
     if sum(c.isupper() for c in letters) / len(letters) > 0.8:
         return True
-    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words) and len(words) <= 8
+    capitalised = all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    return capitalised and any(w[0].isupper() for w in words) and len(words) <= 8
 
 
 def _is_section_heading(body: str, block: Block) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field, replace
 
 import docx
@@ -82,7 +83,18 @@ def read_docx(data: bytes, *, max_pages: int, max_expanded_bytes: int = DEFAULT_
         reader.read(document.element.body)
     except errors.ReviewError:
         raise
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError):
+    except (
+        PackageNotFoundError,
+        KeyError,
+        ValueError,
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,  # a ZIP member packed with a method zipfile does not know
+        RuntimeError,  # a password-protected ZIP member
+        etree.XMLSyntaxError,
+        OSError,
+    ):
         raise errors.CorruptDocx(
             "The DOCX file is damaged (a part is missing or unreadable); ask for a new copy."
         ) from None

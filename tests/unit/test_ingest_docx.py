@@ -1,8 +1,10 @@
+import re
+import zipfile
 from pathlib import Path
 
 from review import open_document, segment
 from tests.conftest import corpus_path
-from tests.factories import para, run, table, write_docx
+from tests.factories import W_NS, para, run, table, write_docx
 
 LEGAL = 1  # numId of the 1. / 1.1 / (a) / (i) outline in tests.factories.LEGAL_NUMBERING
 BULLET = 2
@@ -114,3 +116,42 @@ def test_docx_cloud_service_agreement_has_nested_numbers() -> None:
     clauses = segment(open_document(path))
     numbers = {c.number for c in clauses}
     assert {"1.1", "2.1(a)", "4.1"} <= numbers
+
+
+def test_docx_numbering_restarts_where_a_list_overrides_its_start(tmp_path: Path) -> None:
+    numbering = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="{W_NS}">
+<w:abstractNum w:abstractNumId="5"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/>
+<w:lvlText w:val="(%1)"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="6"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperLetter"/>
+<w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+<w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="5"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="5"/>
+<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="6"/>
+<w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>
+</w:numbering>"""
+    body = [
+        para("first list one", num=(1, 0)),
+        para("first list two", num=(1, 0)),
+        para("second list one", num=(2, 0)),
+        para("appendix", num=(3, 0)),
+        para("appendix child", num=(3, 1)),
+    ]
+    document = open_document(write_docx(tmp_path / "restart.docx", body, numbering=numbering))
+    assert [b.label for b in document.blocks] == ["(i)", "(ii)", "(i)", "C.", "C.1"]
+
+
+def test_docx_without_numbering_or_styles_parts_still_reads(tmp_path: Path) -> None:
+    path = write_docx(tmp_path / "plain.docx", [para("1. Term. One year."), para("2. Fees. Monthly.")])
+    stripped = tmp_path / "stripped.docx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(stripped, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/_rels/document.xml.rels":  # drop the relationships to the two parts
+                data = re.sub(rb'<Relationship Id="rId[12]"[^>]*/>', b"", data)
+            if item.filename not in ("word/numbering.xml", "word/styles.xml"):
+                target.writestr(item, data)
+    clauses = segment(open_document(stripped))
+    assert [c.number for c in clauses] == ["1", "2"]
