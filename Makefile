@@ -20,6 +20,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/ingest_speed.py
 	$(BIN)/python bench/ingest_memory.py
 	$(BIN)/python bench/segmentation_quality.py
+	$(BIN)/python -m bench.ocr_quality
 
 setup: $(STAMP)
 

@@ -209,3 +209,16 @@ def write_docx(
         for name, data in (extra_parts or {}).items():
             package.writestr(name, data)
     return path
+
+
+def write_scan_of_page(source: Path, page_index: int, path: Path, dpi: int = 300) -> Path:
+    """A scanned copy of one page of a real PDF: the page rendered to a picture, saved as an image-only PDF."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(source))
+    try:
+        image = pdf[page_index].render(scale=dpi / 72, grayscale=True).to_pil()
+    finally:
+        pdf.close()
+    image.save(path, "PDF", resolution=dpi)
+    return path
