@@ -45,6 +45,7 @@ class _Open:
     heading: str | None
     level: int
     heading_only: bool = False  # nothing but a heading so far: the next paragraph joins it
+    numbered: bool = False  # opens with its own number ("12.3"), rather than standing under one
 
 
 @dataclass(slots=True)
@@ -162,8 +163,10 @@ class _Segmenter:
             if self.document.format == "markdown" and block.kind == "heading":
                 body = body.lstrip("#").strip()
             enumerator = parse_enumerator(body)
-            if enumerator is not None and self.in_body and not self.outline.fits(enumerator):
-                enumerator = None  # read it as text: see _Outline.fits
+            if enumerator is not None and (
+                (self.in_body and not self.outline.fits(enumerator)) or self._cut_reference(enumerator)
+            ):
+                enumerator = None  # read it as text: see _Outline.fits and _cut_reference
             handled = (
                 self._contents(block, body, enumerator)
                 or self._exhibit(block, body, enumerator)
@@ -204,7 +207,7 @@ class _Segmenter:
         # The contents come before the body: what the outline saw so far was their first entries.
         self.in_body = False
         self.outline.stack = []
-        if current is not None and current.heading_only and current.number is not None:
+        if current is not None and current.heading_only and current.numbered:
             first = current.blocks[0]
             self.first_entry = _entry_key(self.document.text[first.start : first.end])
             current.blocks.append(block)
@@ -222,7 +225,7 @@ class _Segmenter:
             return False  # "Exhibit 10.8" stamped on the first page: the number of the filing, not an exhibit
         self.outline.stack = []
         rest = body[enumerator.length :].strip(" .:-–—") or None
-        self._open(block, "exhibit", enumerator.token.rstrip(".:-–— "), rest, 0, heading_only=True)
+        self._open(block, "exhibit", enumerator.token.rstrip(".:-–— "), rest, 0, heading_only=True, numbered=True)
         return True
 
     def _signature(self, block: Block, body: str, enumerator: Enumerator | None) -> bool:
@@ -252,17 +255,17 @@ class _Segmenter:
         if not self.in_body and enumerator.style not in ("dotted", "article"):
             # "(1) ACME INC." or "(A) The City wishes ...": parties and recitals numbered before the body.
             kind: ClauseKind = "recital" if self._in_recitals() else "preamble"
-            self._open(block, kind, enumerator.token, None, 0)
+            self._open(block, kind, enumerator.token, None, 0, numbered=True)
             return True
         self.in_body = True
         number, level = self.outline.place(enumerator)
         self._close_heading()
         if not rest or _is_heading_text(rest, block):
-            self._open(block, "section", number, rest.rstrip(" .:") or None, level, heading_only=True)
+            self._open(block, "section", number, rest.rstrip(" .:") or None, level, heading_only=True, numbered=True)
         elif DEFINITION.match(rest):
-            self._open(block, "definition", number, _defined_term(rest), level)
+            self._open(block, "definition", number, _defined_term(rest), level, numbered=True)
         else:
-            self._open(block, "section", number, _run_in_heading(rest), level)
+            self._open(block, "section", number, _run_in_heading(rest), level, numbered=True)
         return True
 
     def _heading(self, block: Block, body: str, enumerator: Enumerator | None) -> bool:
@@ -271,19 +274,20 @@ class _Segmenter:
         if not self.numbered and self.seen_paragraph:
             self.in_body = True
         current = self.current
-        if current is not None and current.heading_only and current.number is not None and current.heading is None:
+        if current is not None and current.heading_only and current.numbered and current.heading is None:
             self._extend(block)  # "ARTICLE 1" then "BACKGROUND AND DEFINITIONS": the article's title
             current.heading_only = True
             current.heading = body.rstrip(" .:")
             return True
         self._close_heading()
-        if current is not None and current.heading_only and current.number is None:
+        if current is not None and current.heading_only and not current.numbered:
             self._extend(block)  # a heading in two parts ("ARTICLE 5" / "TERMINATION")
             current.heading_only = True
             current.heading = f"{current.heading} {body}".strip() if current.heading else body
             return True
         kind: ClauseKind = "section" if self.in_body else "preamble"
-        self._open(block, kind, None, body.rstrip(" .:"), 0, heading_only=True)
+        number = self._section_number() if self.in_body else None  # a heading under section 9 stands in it
+        self._open(block, kind, number, body.rstrip(" .:"), len(self.outline.stack), heading_only=True)
         return True
 
     def _definition(self, block: Block, body: str) -> bool:
@@ -318,16 +322,17 @@ class _Segmenter:
         heading: str | None,
         level: int,
         heading_only: bool = False,
+        numbered: bool = False,
     ) -> None:
         current = self.current
-        if current is not None and current.heading_only and current.number is None and kind not in _STANDALONE:
+        if current is not None and current.heading_only and not current.numbered and kind not in _STANDALONE:
             # An unnumbered heading joins the clause it introduces.
             current.blocks.append(block)
             current.kind, current.number, current.level = kind, number, level
             current.heading = heading or current.heading
-            current.heading_only = heading_only
+            current.heading_only, current.numbered = heading_only, numbered
             return
-        self.current = _Open([block], kind, number, heading, level, heading_only)
+        self.current = _Open([block], kind, number, heading, level, heading_only, numbered)
         self.clauses.append(self.current)
 
     def _extend(self, block: Block) -> None:
@@ -338,8 +343,20 @@ class _Segmenter:
     def _close_heading(self) -> None:
         """A numbered heading followed by its subsections or definitions stays a clause of its own."""
         current = self.current
-        if current is not None and current.heading_only and current.number is not None and current.kind == "section":
+        if current is not None and current.heading_only and current.numbered and current.kind == "section":
             current.kind = "heading"
+
+    def _cut_reference(self, enumerator: Enumerator) -> bool:
+        """ "Section 4.2" or "Exhibit A" opening a paragraph right after one that stopped mid-sentence is
+        the rest of that sentence ("... as set out in" / "Exhibit A attached hereto")."""
+        current = self.current
+        if current is None or not enumerator.token[:1].isalpha() or enumerator.style == "article":
+            return False
+        if current.kind in ("signature", "contents", "table_row", "heading") or current.heading_only:
+            return False
+        last = current.blocks[-1]
+        previous = self.document.text[last.start : last.end].rstrip()
+        return len(previous) > 60 and previous[-1].isalpha() and previous[-1].islower()
 
     def _section_number(self) -> str | None:
         return self.outline.number() or None
@@ -387,8 +404,8 @@ def _is_heading_text(body: str, block: Block) -> bool:
         run_in = _RUN_IN_HEADING.match(rest)
         sentence = rest.rstrip().endswith(".") and len(rest.split()) > 5
         return len(body) <= _MAX_HEADING_CHARS and not sentence and not (run_in and rest[run_in.end() :].strip())
-    if body.endswith(".") and len(body.split()) <= 6:
-        body = body[:-1]  # "Survival." standing alone is a heading
+    if body.endswith(".") and (len(body.split()) <= 6 or (body.isupper() and len(body.split()) <= 12)):
+        body = body[:-1]  # "Survival." or "LIMITATION OF LIABILITY." standing alone is a heading
     if len(body) > 90 or (body.endswith((".", ",", ";", ":")) and not body.isupper()):
         return False
     words = re.findall(r"[A-Za-z][\w'’-]*", body)

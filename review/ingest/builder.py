@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from review.model import Block, BlockKind, Box
 
+# Characters that look like others or like nothing: a Greek question mark some PDF fonts map the
+# semicolon to, and zero-width spaces and joiners that would break search for a phrase.
+LOOKALIKES = {"\u037e": ";", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": ""}
+
 
 class TextBuilder:
     """Appends blocks to one text, separated by blank lines, and records their spans.

@@ -19,7 +19,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from review import errors
-from review.ingest.builder import TextBuilder
+from review.ingest.builder import LOOKALIKES, TextBuilder
 from review.model import Block, BlockKind, Comment, Page
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -43,6 +43,7 @@ _SKIPPED = {
 _TRACKED = {f"{_W}{tag}" for tag in ("ins", "del", "moveFrom", "moveTo")}
 _CONTAINERS = {f"{_W}{tag}" for tag in ("sdt", "sdtContent", "customXml", "smartTag")}
 
+_CHARACTERS = str.maketrans({**LOOKALIKES, "\u00ad": ""})  # a soft hyphen only shows where Word breaks a line
 DEFAULT_MAX_EXPANDED_BYTES = 200 * 1024 * 1024
 CHARS_PER_PAGE = 3000  # a page of contract text, for page estimates where the file records none
 
@@ -443,7 +444,7 @@ class _BodyReader:
                     self.tracked_changes = True
                 continue
             if tag == f"{_W}t":
-                piece = element.text or ""
+                piece = (element.text or "").translate(_CHARACTERS)
             elif tag == f"{_W}tab":
                 piece = "\t"
             elif tag in (f"{_W}br", f"{_W}cr"):

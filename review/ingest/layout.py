@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from review.ingest.builder import TextBuilder
+from review.ingest.builder import LOOKALIKES, TextBuilder
 from review.ingest.tables import Table
 from review.model import BlockKind, Box
 from review.openers import DEFINITION, SIGNATURE_START, parse_enumerator
@@ -67,6 +67,7 @@ _SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u3000]+")
 _PAGE_NUMBER = re.compile(
     r"^(page\s*)?[-–—(\[]?\s*#\s*[-–—)\]]?(\s*(of|/)\s*#)?$|^#\s*(of|/)\s*#$|^[ivxlc]+$", re.IGNORECASE
 )
+BARE_PAGE_NUMBER = re.compile(r"^\s*([A-Z]-)?\d{1,3}\s*$")  # "7", "A-2" alone on a line of exported text
 MARKED_PAGE_NUMBER = re.compile(
     r"^\s*([-–—]\s*(\d{1,3}|[ivxlc]{1,5})\s*[-–—]|page\s+\d{1,3}(\s+of\s+\d{1,3})?)\s*$", re.IGNORECASE
 )
@@ -76,7 +77,7 @@ _CROSS_REFERENCE_END = re.compile(
     r"\b(Sections?|Articles?|Clauses?|Exhibits?|Schedules?|Paragraphs?|paragraphs?|[Ss]ubsections?|Appendix|Annex|"
     r"Attachments?|of|to|in|under|with|than|within|per|at|by|from|pursuant to)$"
 )
-_EDGE_LINES = 4  # lines at each edge of a page that may be running headers or footers
+_EDGE_LINES = 6  # lines at each edge of a page that may be running headers or footers
 _SENTENCE_END = (".", ":", ";", "!", "?", ".”", '."', ".)")
 # Prefixes whose hyphen is part of the word ("non-exclusive"), kept when a line break splits it.
 _KEEP_HYPHEN = {
@@ -107,12 +108,15 @@ _KEEP_HYPHEN = {
 }
 
 
-_HYPHENS = str.maketrans({"\x02": "-", "\u2010": "-", "\u2011": "-", "\u00ad": "-", "\r": " ", "\n": " "})
+# PDFium marks a hyphen at a line end as \x02 or U+FFFE; a soft hyphen shows only where a line breaks.
+_PDF_CHARACTERS = str.maketrans(
+    {**LOOKALIKES, "\x02": "-", "\ufffe": "-", "\u2010": "-", "\u2011": "-", "\u00ad": "-", "\r": " ", "\n": " "}
+)
 
 
 def clean(text: str) -> str:
-    """One run's text with PDFium's and Unicode's hyphen variants as "-" and white space folded."""
-    return _SPACES.sub(" ", text.translate(_HYPHENS)).strip()
+    """One run's text with hyphen variants as "-", look-alike characters replaced, white space folded."""
+    return _SPACES.sub(" ", text.translate(_PDF_CHARACTERS)).strip()
 
 
 def columns(page: PageRuns) -> list[list[tuple[int, list[Run]]]]:
@@ -396,7 +400,7 @@ def _runs_on(previous: Line) -> bool:
         return False  # a table row or a contents entry ends at its last cell
     if _CROSS_REFERENCE_END.search(text):
         return True
-    if text.endswith((*_SENTENCE_END, ",")) or looks_like_heading(text):
+    if text.endswith(_SENTENCE_END) or looks_like_heading(text):
         return False
     width = max(previous.col_x1 - previous.col_x0, 1)
     return previous.x1 >= previous.col_x1 - 0.12 * width

@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from review import errors
 from review.ingest import layout, ocr, tables
@@ -123,12 +124,47 @@ def _read(pdf: pdfium.PdfDocument, max_pages: int) -> PdfContent:
 
 
 def _runs(textpage: pdfium.PdfTextPage, height: float) -> list[layout.Run]:
-    runs = []
-    for index in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(index)
-        text = textpage.get_text_bounded(left, bottom, right, top)
-        if text.strip():
-            runs.append(layout.Run(left, height - top, right, height - bottom, text))
+    """The page's characters, each read once, grouped into runs: a run ends at PDFium's line breaks and
+    at gaps wider than a letter, so that columns and table cells stay apart. (PDFium's own text rectangles
+    overlap at their edges and repeat a letter where two meet, so they are not used.)"""
+    text = textpage.get_text_range()
+    count = textpage.count_chars()
+    if len(text) != count:  # characters outside the Basic Multilingual Plane: read them one by one
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
+    rect = pdfium_c.FS_RECTF()
+    runs: list[layout.Run] = []
+    chars: list[str] = []
+    x0 = top = x1 = bottom = 0.0
+    last_char, last_x0, last_x1 = "", 0.0, 0.0
+
+    def flush() -> None:
+        if chars and "".join(chars).strip():
+            runs.append(layout.Run(x0, top, x1, bottom, "".join(chars)))
+        chars.clear()
+
+    for index, char in enumerate(text):
+        if char in "\r\n":
+            flush()
+            continue
+        if char.isspace() or not pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, rect):
+            if chars:
+                chars.append(" ")
+            continue
+        left, right, char_top, char_bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
+        size = max(char_bottom - char_top, 1.0)
+        if chars:
+            overlap = min(bottom, char_bottom) - max(top, char_top)
+            if char == last_char and abs(left - last_x0) < max(0.2 * (last_x1 - last_x0), 0.3) and overlap > 0.5 * size:
+                continue  # the same letter printed again over itself: "fake bold"
+            if overlap < 0.5 * min(size, bottom - top) or left - x1 > size or left < x1 - 2 * size:
+                flush()
+        if not chars:
+            x0, top, x1, bottom = left, char_top, right, char_bottom
+        else:
+            x0, top, x1, bottom = min(x0, left), min(top, char_top), max(x1, right), max(bottom, char_bottom)
+        chars.append(char)
+        last_char, last_x0, last_x1 = char, left, right
+    flush()
     return runs
 
 

@@ -102,8 +102,8 @@ def _spans(raw: str) -> list[tuple[int, int]]:
 
 
 def _without_running_lines(pieces: list[_Piece], text: str) -> list[_Piece]:
-    """Drop page furniture that text exported from a PDF keeps: page numbers ("Page 3 of 32") and short
-    lines repeated on page after page ("Source: ACME INC, 10-Q, 11/1/2019")."""
+    """Drop page furniture that text exported from a PDF keeps: page numbers ("Page 3 of 32", a number
+    alone on its line) and short lines repeated page after page ("Source: ACME INC, 10-Q, 11/1/2019")."""
     pages = max(text.count("\f") + 1, len(text) // CHARS_PER_PAGE)
     counts = Counter(p.line.text for p in pieces if len(p.line.text) <= 120)
     repeated = max(3, pages // 3)
@@ -111,6 +111,7 @@ def _without_running_lines(pieces: list[_Piece], text: str) -> list[_Piece]:
         p
         for p in pieces
         if not layout.MARKED_PAGE_NUMBER.match(p.line.text)
+        and not layout.BARE_PAGE_NUMBER.match(p.line.text)
         and (counts[p.line.text] < repeated or parse_enumerator(p.line.text) is not None)
     ]
 

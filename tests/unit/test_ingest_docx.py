@@ -155,3 +155,9 @@ def test_docx_without_numbering_or_styles_parts_still_reads(tmp_path: Path) -> N
                 target.writestr(item, data)
     clauses = segment(open_document(stripped))
     assert [c.number for c in clauses] == ["1", "2"]
+
+
+def test_docx_replaces_look_alike_characters(tmp_path: Path) -> None:
+    body = [para("Fees are due monthly\u037e late fees ap\u00adply to the Ser\u200bvices.")]
+    document = open_document(write_docx(tmp_path / "chars.docx", body))
+    assert document.text == "Fees are due monthly; late fees apply to the Services."

@@ -179,3 +179,14 @@ def test_pdf_a_cross_reference_at_the_start_of_a_line_does_not_start_a_clause(tm
     clauses = segment(open_document(write_pdf(tmp_path / "xref.pdf", [lines])))
     assert [c.number for c in clauses] == ["1.1", "1.2"]
     assert clauses[0].text.endswith("Section 4.2 below, and no other amount.")
+
+
+def test_pdf_reads_text_printed_twice_for_bold_once(tmp_path: Path) -> None:
+    page = [
+        (72, 100, "1. WARRANTY DISCLAIMER."),
+        (72.3, 100, "1. WARRANTY DISCLAIMER."),
+        (72, 115, "The software is provided as is."),
+    ]
+    document = open_document(write_pdf(tmp_path / "fakebold.pdf", [page]))
+    assert document.text.count("WARRANTY") == 1
+    assert "1. WARRANTY DISCLAIMER." in document.text

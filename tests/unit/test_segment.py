@@ -151,3 +151,25 @@ def test_segment_keeps_numbered_parties_and_recitals_in_the_preamble() -> None:
     assert next(c for c in clauses if "(A)" in c.text).kind == "recital"
     assert next(c for c in clauses if c.text.startswith("(B)")).kind == "recital"
     assert [c.number for c in clauses if c.kind in ("section", "heading")] == ["1", "1.1", "1.1(a)"]
+
+
+def test_segment_signature_block_in_title_case_and_page_numbers_of_exported_text() -> None:
+    raw = (
+        "1. Term. One year.\n\n7\n\n2. Notices. Notices go to:\n\nAcme Inc.\n\nAttention: Legal\n\n"
+        "A notice is received when delivered.\n\nIn Witness Whereof, the parties sign.\n\nBy: ____\n"
+    )
+    clauses = segment(read_bytes(raw.encode(), path="x.txt"))
+    assert not any(c.text == "7" for c in clauses)
+    received = next(c for c in clauses if "is received" in c.text)
+    assert received.number == "2"
+    assert clauses[-1].kind == "signature" and clauses[-1].text.endswith("By: ____")
+
+
+def test_segment_reads_an_exhibit_reference_cut_by_a_line_break_as_text() -> None:
+    raw = (
+        "1. Services. The Vendor shall provide the hosted permit portal and related services described in\n"
+        "Exhibit A attached to this Agreement.\n\n2. Fees. Monthly.\n"
+    )
+    clauses = segment(read_bytes(raw.encode(), path="x.txt"))
+    assert [c.number for c in clauses] == ["1", "2"]
+    assert clauses[0].text.endswith("Exhibit A attached to this Agreement.")
