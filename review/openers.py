@@ -61,8 +61,8 @@ _BULLET = re.compile(r"(?P<num>[•·▪◦●■○►➢✓\uf0b7\uf0a7-])\s+"
 # “Services” means; The term "Hosted Site" shall mean; "IPR" or "Intellectual Property" means;
 # "Affiliate" of a Person means; "Personal Data" will have the meaning
 DEFINITION = re.compile(
-    r"^(?:The terms? )?[“\"']([^”\"']{1,80})[”\"']"
-    r"(?:\s*(?:,|or|and|/)\s*[“\"'][^”\"']{1,80}[”\"'])*"
+    r"^(?:The terms? )?[“”\"']([^“”\"']{1,80})[”\"']"
+    r"(?:\s*(?:,|or|and|/)\s*[“”\"'][^“”\"']{1,80}[”\"'])*"
     r"\s*(?:\([^)]{0,60}\)\s*)?(?:(?:of|for|with respect to) [\w ,]{1,40}?\s*)?,?\s*"
     r"(?:shall\s+|will\s+|each\s+)?(?:means?|mean|has the meanings?|have the meanings?|refers? to|includes?|"
     r"shall have|will have|is defined|:)",

@@ -375,14 +375,21 @@ def starts_paragraph(previous: Line, line: Line, typical_gap: float) -> bool:
     """Whether `line` opens a new paragraph rather than continuing the one `previous` is in."""
     if line.table_row or previous.table_row:
         return True
-    if parse_enumerator(line.text) is not None or DEFINITION.match(line.text) or SIGNATURE_START.match(line.text):
-        # ... unless the line before runs on into it: "in accordance with Section" / "13.2 below".
+    enumerator = parse_enumerator(line.text)
+    if enumerator is not None:
+        # ... unless it is a reference the line before runs on into: "in accordance with Section" /
+        # "13.2 below", "as described in" / "Exhibit A attached".
+        rest = line.text[enumerator.length :]
+        lower = not rest or rest[0].islower() or rest[0] in ",;:)"
+        return not (_CROSS_REFERENCE_END.search(previous.text) or (lower and _runs_on(previous)))
+    if DEFINITION.match(line.text) or SIGNATURE_START.match(line.text):
         return not _runs_on(previous)
     if "\t" in line.text:
         return True
     if previous.page != line.page or previous.column != line.column:
-        # A sentence cut by a page or column break goes on; a finished one ends its paragraph.
-        return previous.text.endswith(_SENTENCE_END) or looks_like_heading(previous.text)
+        # A sentence cut by a page or column break goes on; a finished one, or a heading, ends its paragraph.
+        ended = previous.text.endswith(_SENTENCE_END)
+        return ended or looks_like_heading(previous.text) or looks_like_heading(line.text)
     gap = line.top - previous.bottom
     if gap > typical_gap + max(0.5 * previous.height, 3):
         return True
@@ -393,13 +400,11 @@ def starts_paragraph(previous: Line, line: Line, typical_gap: float) -> bool:
 
 
 def _runs_on(previous: Line) -> bool:
-    """Whether a line's sentence goes on into the next line: it names a section, or fills the line to the
-    right margin without closing its sentence or clause."""
+    """Whether a line's sentence goes on into the next line: it fills the line to the right margin
+    without closing its sentence or clause."""
     text = previous.text
     if "\t" in text:
         return False  # a table row or a contents entry ends at its last cell
-    if _CROSS_REFERENCE_END.search(text):
-        return True
     if text.endswith(_SENTENCE_END) or looks_like_heading(text):
         return False
     width = max(previous.col_x1 - previous.col_x0, 1)

@@ -23,8 +23,8 @@ _HEADING_MD = re.compile(r"#{1,6}\s+")
 _LONG_LINE = 400
 _WRAP = re.compile(r"\s{2,}(?=\S)")
 _INLINE_SECTION = re.compile(
-    r"(?<=[.;:!?”\")])\s+(?=(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.|ARTICLE \w+|Article \w+|SECTION \d|Section \d)"
-    r"\s+[A-Z“\"(])"
+    r"(?<=[.;:!?”\")])\s+(?=(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.|(?:ARTICLE|Article|SECTION|Section)\s+"
+    r"(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6})\.?)\s+[A-Z“\"(])"
 )
 _LINE_HEIGHT = 10.0
 
