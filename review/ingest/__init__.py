@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from review import errors
+from review.ingest.builder import check_page_limit
 from review.ingest.docx import DEFAULT_MAX_EXPANDED_BYTES, read_docx
 from review.ingest.pdf import read_pdf
 from review.ingest.text import decode, read_text
@@ -108,40 +109,24 @@ def read_bytes(
 ) -> Document:
     """Like `open_document`, for a file already in memory (an upload, a database blob)."""
     fmt = detect_format(data)
-    sha256 = hashlib.sha256(data).hexdigest()
     if fmt == "pdf":
-        pdf = read_pdf(data, password=password, max_pages=max_pages)
-        document = Document(
-            path,
-            sha256,
-            fmt,
-            pdf.text,
-            pdf.pages,
-            pdf.blocks,
-            has_text_layer=pdf.has_text_layer,
-            ocr=pdf.ocr,
-            warnings=pdf.warnings,
-        )
+        content = read_pdf(data, password=password, max_pages=max_pages)
     elif fmt == "docx":
-        content = read_docx(data, max_pages=max_pages, max_expanded_bytes=max_expanded_bytes)
-        document = Document(
-            path,
-            sha256,
-            fmt,
-            content.text,
-            content.pages,
-            content.blocks,
-            warnings=content.warnings,
-            comments=content.comments,
-        )
+        content = read_docx(data, max_expanded_bytes=max_expanded_bytes)
     else:
-        text = read_text(decode(data), markdown=fmt == "markdown")
-        if len(text.pages) > max_pages:
-            raise errors.TooManyPages(
-                f"The text runs to about {len(text.pages)} pages, over the limit of {max_pages}; raise the limit "
-                "with --max-pages if this is really one contract."
-            )
-        document = Document(path, sha256, fmt, text.text, text.pages, text.blocks)
-    if not document.text.strip():
+        content = read_text(decode(data), markdown=fmt == "markdown")
+    check_page_limit(len(content.pages), max_pages)
+    if not content.text.strip():
         raise errors.EmptyFile("The document has no text to review.")
-    return document
+    return Document(
+        path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        format=fmt,
+        text=content.text,
+        pages=content.pages,
+        blocks=content.blocks,
+        has_text_layer=content.has_text_layer,
+        ocr=content.ocr,
+        warnings=content.warnings,
+        comments=content.comments,
+    )

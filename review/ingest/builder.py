@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from review.model import Block, BlockKind, Box
+from dataclasses import dataclass
+
+from review import errors
+from review.model import Block, BlockKind, Box, Comment, Page
+
+CHARS_PER_PAGE = 3000  # a page of contract text, for page estimates where the file records none
 
 # Characters that look like others or like nothing: a Greek question mark some PDF fonts map the
 # semicolon to, and zero-width spaces and joiners that would break search for a phrase.
@@ -67,3 +72,24 @@ class TextBuilder:
     def _append(self, piece: str) -> None:
         self._parts.append(piece)
         self._length += len(piece)
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """What a reader found in a file; `read_bytes` adds the file's identity to make it a Document."""
+
+    text: str
+    blocks: tuple[Block, ...]
+    pages: tuple[Page, ...]
+    has_text_layer: bool = True
+    ocr: bool = False
+    warnings: tuple[str, ...] = ()
+    comments: tuple[Comment, ...] = ()
+
+
+def check_page_limit(pages: int, max_pages: int) -> None:
+    if pages > max_pages:
+        raise errors.TooManyPages(
+            f"The document has {pages} pages, over the limit of {max_pages}; raise the limit with --max-pages "
+            "if this is really one contract."
+        )

@@ -19,7 +19,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from review import errors
-from review.ingest.builder import LOOKALIKES, TextBuilder
+from review.ingest.builder import CHARS_PER_PAGE, LOOKALIKES, Content, TextBuilder
 from review.model import Block, BlockKind, Comment, Page
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -45,16 +45,6 @@ _CONTAINERS = {f"{_W}{tag}" for tag in ("sdt", "sdtContent", "customXml", "smart
 
 _CHARACTERS = str.maketrans({**LOOKALIKES, "\u00ad": ""})  # a soft hyphen only shows where Word breaks a line
 DEFAULT_MAX_EXPANDED_BYTES = 200 * 1024 * 1024
-CHARS_PER_PAGE = 3000  # a page of contract text, for page estimates where the file records none
-
-
-@dataclass(frozen=True, slots=True)
-class DocxContent:
-    text: str
-    blocks: tuple[Block, ...]
-    pages: tuple[Page, ...]
-    warnings: tuple[str, ...]
-    comments: tuple[Comment, ...]
 
 
 def check_package(data: bytes, *, max_expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYTES) -> zipfile.ZipFile:
@@ -73,7 +63,7 @@ def check_package(data: bytes, *, max_expanded_bytes: int = DEFAULT_MAX_EXPANDED
     return package
 
 
-def read_docx(data: bytes, *, max_pages: int, max_expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYTES) -> DocxContent:
+def read_docx(data: bytes, *, max_expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYTES) -> Content:
     package = check_package(data, max_expanded_bytes=max_expanded_bytes)
     try:
         document = docx.Document(io.BytesIO(data))
@@ -104,11 +94,6 @@ def read_docx(data: bytes, *, max_pages: int, max_expanded_bytes: int = DEFAULT_
     if reader.page == 1 and stated_pages is None:
         # Neither rendered page breaks nor a stated count (files not saved by Word): estimate from the text.
         page_count = max(1, -(-reader.builder.length // CHARS_PER_PAGE))
-    if page_count > max_pages:
-        raise errors.TooManyPages(
-            f"The document has {page_count} pages, over the limit of {max_pages}; raise the limit with "
-            "--max-pages if this is really one contract."
-        )
     blocks = reader.builder.blocks
     if reader.page == 1 and page_count > 1:
         # Word saved no rendered page breaks: spread the page count over the text.
@@ -129,7 +114,7 @@ def read_docx(data: bytes, *, max_pages: int, max_expanded_bytes: int = DEFAULT_
         Comment(author, text, *reader.comment_spans.get(cid, (None, None)))
         for cid, (author, text) in comment_texts.items()
     )
-    return DocxContent(
+    return Content(
         text=reader.builder.text,
         blocks=tuple(blocks),
         pages=tuple(Page(n) for n in range(1, page_count + 1)),

@@ -7,33 +7,18 @@ for its table geometry only (review.ingest.tables). Pages without a text layer g
 
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass
-
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from review import errors
 from review.ingest import layout, ocr, tables
-from review.ingest.builder import TextBuilder
-from review.model import Block, Page
-
-log = logging.getLogger(__name__)
+from review.ingest.builder import Content, TextBuilder, check_page_limit
+from review.model import Page
 
 _MIN_CHARS_FOR_TEXT_LAYER = 20
 
 
-@dataclass(frozen=True, slots=True)
-class PdfContent:
-    text: str
-    blocks: tuple[Block, ...]
-    pages: tuple[Page, ...]
-    has_text_layer: bool
-    ocr: bool
-    warnings: tuple[str, ...]
-
-
-def read_pdf(data: bytes, *, password: str | None, max_pages: int) -> PdfContent:
+def read_pdf(data: bytes, *, password: str | None, max_pages: int) -> Content:
     try:
         pdf = pdfium.PdfDocument(data, password=password)
     except pdfium.PdfiumError as exc:
@@ -53,15 +38,11 @@ def read_pdf(data: bytes, *, password: str | None, max_pages: int) -> PdfContent
         pdf.close()
 
 
-def _read(pdf: pdfium.PdfDocument, max_pages: int) -> PdfContent:
+def _read(pdf: pdfium.PdfDocument, max_pages: int) -> Content:
     count = len(pdf)
     if count == 0:
         raise errors.CorruptPdf("The PDF has no pages; ask the sender for a complete copy.")
-    if count > max_pages:
-        raise errors.TooManyPages(
-            f"The PDF has {count} pages, over the limit of {max_pages}; raise the limit with --max-pages "
-            "if this is really one contract."
-        )
+    check_page_limit(count, max_pages)
     pages: list[Page] = []
     page_runs: list[layout.PageRuns] = []
     scanned: list[int] = []
@@ -113,7 +94,7 @@ def _read(pdf: pdfium.PdfDocument, max_pages: int) -> PdfContent:
     laid_out = [(runs, layout.lines(runs)) for runs in page_runs]
     builder = TextBuilder()
     layout.paragraphs(layout.drop_running_lines(laid_out), builder)
-    return PdfContent(
+    return Content(
         text=builder.text,
         blocks=tuple(builder.blocks),
         pages=tuple(pages),

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from review.ingest import layout
-from review.ingest.docx import CHARS_PER_PAGE
+from review.ingest.builder import CHARS_PER_PAGE, Content
 from review.model import Block, BlockKind, Page
 from review.openers import parse_enumerator
 
@@ -27,13 +27,6 @@ _INLINE_SECTION = re.compile(
     r"(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6})\.?)\s+[A-Z“\"(])"
 )
 _LINE_HEIGHT = 10.0
-
-
-@dataclass(frozen=True, slots=True)
-class TextContent:
-    text: str
-    blocks: tuple[Block, ...]
-    pages: tuple[Page, ...]
 
 
 def decode(data: bytes) -> str:
@@ -116,7 +109,7 @@ def _without_running_lines(pieces: list[_Piece], text: str) -> list[_Piece]:
     ]
 
 
-def read_text(text: str, *, markdown: bool) -> TextContent:
+def read_text(text: str, *, markdown: bool) -> Content:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     pieces = _pieces(text, markdown=markdown)
     typical_gap = layout.typical_gap_between(p.line for p in pieces)
@@ -147,7 +140,7 @@ def read_text(text: str, *, markdown: bool) -> TextContent:
     else:
         count = max(1, -(-len(text) // CHARS_PER_PAGE))
         blocks = [_estimate_pages(b) for b in blocks]
-    return TextContent(text=text, blocks=tuple(blocks), pages=tuple(Page(n) for n in range(1, count + 1)))
+    return Content(text=text, blocks=tuple(blocks), pages=tuple(Page(n) for n in range(1, count + 1)))
 
 
 def _estimate_pages(block: Block) -> Block:
