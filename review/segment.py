@@ -2,11 +2,13 @@
 
 Every numbered paragraph ("Article V", "12", "12.3", "(b)", "(iv)") opens a clause whose number is its
 place in the outline as printed ("12.3(b)(iv)"). Around the numbered body the contract has other parts
-that are clauses too: the preamble and recitals, definitions ("“Services” means ..."), a signature block,
-and exhibits. A heading without a number joins the clause that follows it; a numbered heading with no
-text of its own ("1. GRANT OF RIGHTS" before "1.1 ...") stays a clause of kind "heading". A paragraph
-without a number is a clause of its own that keeps the number of the section it stands in, unless it
-continues the one before (a lead-in ending with a colon, a sentence cut by the layout).
+that are clauses too: the preamble and recitals, a table of contents, definitions ("“Services” means
+..."), a signature block, and exhibits. A heading without a number joins the clause that follows it; a
+numbered heading with no text of its own ("1. GRANT OF RIGHTS" before "1.1 ...") stays a clause of kind
+"heading". A paragraph without a number is a clause of its own that keeps the number of the section it
+stands in, unless it continues the one before (a lead-in ending with a colon, a sentence cut by the
+layout). A number that cannot be the next one in the outline ("13.2" among the definitions of Article 1)
+is a cross-reference a line break put first, and is read as text.
 """
 
 from __future__ import annotations

@@ -3,11 +3,14 @@
 The steps, each a function below:
 1. `columns`: a page whose runs leave a vertical gutter near the middle is read column by column;
    runs that cross the gutter (titles, full-width headings) cut the page into bands read top to bottom.
-2. `lines`: runs that share a baseline become one line; a wide gap inside a line is a table cell (tab).
-3. `drop_running_lines`: lines near the top or bottom of a page that repeat (digits aside) on many
-   pages, and bare page numbers there, are running headers and footers, not contract text.
-4. `paragraphs`: lines join into paragraphs unless a numbered or bulleted line, a larger vertical gap, or
-   a short line ending a sentence says a new one starts; words hyphenated across lines are joined.
+2. `lines`: runs that share a baseline become one line; a wide gap inside a line is a table cell (tab);
+   the cells of a ruled table (review.ingest.tables) make one line a row.
+3. `drop_running_lines`: the first and last lines of a page that repeat (page numbers aside) on many
+   pages, and page numbers, are running headers and footers, not contract text.
+4. `paragraphs`: lines join into paragraphs unless a numbered or bulleted line, a defined term, a larger
+   vertical gap, a short line ending a sentence or a heading says a new one starts; a number that the line
+   before runs on into ("... with Section" / "4.2 below") does not; words hyphenated across lines are
+   joined. `starts_paragraph` is shared with plain text, whose lines have no positions but lengths.
 """
 
 from __future__ import annotations
@@ -80,32 +83,34 @@ _CROSS_REFERENCE_END = re.compile(
 _EDGE_LINES = 6  # lines at each edge of a page that may be running headers or footers
 _SENTENCE_END = (".", ":", ";", "!", "?", ".”", '."', ".)")
 # Prefixes whose hyphen is part of the word ("non-exclusive"), kept when a line break splits it.
-_KEEP_HYPHEN = {
-    "non",
-    "self",
-    "co",
-    "pre",
-    "post",
-    "anti",
-    "multi",
-    "sub",
-    "third",
-    "cross",
-    "well",
-    "long",
-    "short",
-    "full",
-    "part",
-    "end",
-    "semi",
-    "quasi",
-    "mid",
-    "so",
-    "e",
-    "on",
-    "off",
-    "re",
-}
+_KEEP_HYPHEN = frozenset(
+    (
+        "non",
+        "self",
+        "co",
+        "pre",
+        "post",
+        "anti",
+        "multi",
+        "sub",
+        "third",
+        "cross",
+        "well",
+        "long",
+        "short",
+        "full",
+        "part",
+        "end",
+        "semi",
+        "quasi",
+        "mid",
+        "so",
+        "e",
+        "on",
+        "off",
+        "re",
+    )
+)
 
 
 # PDFium marks a hyphen at a line end as \x02 or U+FFFE; a soft hyphen shows only where a line breaks.
