@@ -69,6 +69,8 @@ DEFINITION = re.compile(
 )
 
 
+SENTENCE_END = (".", ":", ";", "!", "?", ".”", '."', ".)")  # how a sentence or a lead-in ends a line
+
 SIGNATURE_START = re.compile(
     r"^(IN WITNESS (WHEREOF|THEREOF)|SIGNATURE PAGE|SIGNATURES?$|AGREED AND ACCEPTED|ACCEPTED AND AGREED|"
     r"AGREED TO AND ACCEPTED|\[Signature)",
@@ -88,6 +90,19 @@ def roman_to_int(token: str) -> int:
         total = total - value if value < previous else total + value
         previous = max(previous, value)
     return total
+
+
+def _letter_or_roman(num: str, token: str, length: int, prefix: str) -> Enumerator | None:
+    """ "(b)", "(iv)", "B.", "IV.": a letter or a roman numeral; a single one that could be either ("i",
+    "v", "x", "c") keeps the letter reading as its alternative. `prefix` is "paren_" for "(b)"."""
+    lower = num.islower()
+    letter = prefix + ("lower" if lower else "upper")
+    if _is_roman(num):
+        roman = prefix + ("roman" if lower else "upper_roman")
+        return Enumerator(roman, num, token, length, (letter,) if len(num) == 1 else ())
+    if len(num) == 2 and num[0] != num[1]:
+        return None  # "(ab)" is no list letter; "(aa)" comes after "(z)"
+    return Enumerator(letter, num, token, length)
 
 
 def parse_enumerator(text: str) -> Enumerator | None:
@@ -126,40 +141,13 @@ def parse_enumerator(text: str) -> Enumerator | None:
         match = _PAREN.match(text)
         if not match:
             return None
-        num = match["num"]
-        token = match.group(0).strip()
+        num, token = match["num"], match.group(0).strip()
         if num.isdigit():
             return Enumerator("paren_decimal", num, token, match.end())
-        if num.islower():
-            if _is_roman(num):
-                alternatives = ("paren_lower",) if len(num) == 1 else ()
-                return Enumerator("paren_roman", num, token, match.end(), alternatives)
-            if len(num) == 2 and num[0] != num[1]:
-                return None
-            return Enumerator("paren_lower", num, token, match.end())
-        if _is_roman(num):
-            alternatives = ("paren_upper",) if len(num) == 1 else ()
-            return Enumerator("paren_upper_roman", num, token, match.end(), alternatives)
-        if len(num) == 2 and num[0] != num[1]:
-            return None
-        return Enumerator("paren_upper", num, token, match.end())
+        return _letter_or_roman(num, token, match.end(), "paren_")
     if first.isalpha():
         match = _LETTER.match(text)
-        if not match:
-            return None
-        num = match["num"]
-        token = match.group(0).strip()
-        if num.islower():
-            if _is_roman(num):
-                alternatives = ("lower",) if len(num) == 1 else ()
-                return Enumerator("roman", num, token, match.end(), alternatives)
-            return Enumerator("lower", num, token, match.end())
-        if _is_roman(num):
-            alternatives = ("upper",) if len(num) == 1 else ()
-            return Enumerator("upper_roman", num, token, match.end(), alternatives)
-        if len(num) > 1:
-            return None
-        return Enumerator("upper", num, token, match.end())
+        return _letter_or_roman(match["num"], match.group(0).strip(), match.end(), "") if match else None
     match = _BULLET.match(text)
     if match:
         return Enumerator("bullet", "", match["num"], match.end())

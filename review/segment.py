@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from review.model import Block, Box, Clause, ClauseKind, Document
-from review.openers import DEFINITION, SIGNATURE_START, Enumerator, parse_enumerator
+from review.openers import DEFINITION, SENTENCE_END, SIGNATURE_START, Enumerator, parse_enumerator
 
 _RECITAL = re.compile(
     r"^(WHEREAS|Whereas|RECITALS?\b|Recitals?\b|BACKGROUND\b|NOW,? THEREFORE|Now,? [Tt]herefore|IT IS (HEREBY )?AGREED)"
@@ -33,7 +33,8 @@ _SIGNATURE_LINE = re.compile(
 _RUN_IN_HEADING = re.compile(r"^([A-Z][\w'’&/,;\- ]{1,70}?)(?:\.(?!\d)|:|\s[-–—]\s)\s*(?=\S)")
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "upon", "from"}
 _MAX_HEADING_CHARS = 120
-_SENTENCE_END = (".", ":", ";", "!", "?", ".”", '."', ".)", ")", "]", "”", '"')
+# A paragraph also ends after a closing bracket or quote ("... (the “Agreement”)"); a PDF line often does not.
+_PARAGRAPH_END = (*SENTENCE_END, ")", "]", "”", '"')
 _LONG_CLAUSE_CHARS = 2500
 
 
@@ -276,17 +277,12 @@ class _Segmenter:
         if not self.numbered and self.seen_paragraph:
             self.in_body = True
         current = self.current
-        if current is not None and current.heading_only and current.numbered and current.heading is None:
-            self._extend(block)  # "ARTICLE 1" then "BACKGROUND AND DEFINITIONS": the article's title
-            current.heading_only = True
-            current.heading = body.rstrip(" .:")
+        if current is not None and current.heading_only and (not current.numbered or current.heading is None):
+            # A heading in two parts: "ARTICLE 1" / "BACKGROUND AND DEFINITIONS", "RECITALS" / "A. Background".
+            self._extend(block, heading_only=True)
+            current.heading = " ".join(part for part in (current.heading, body.rstrip(" .:")) if part)
             return True
         self._close_heading()
-        if current is not None and current.heading_only and not current.numbered:
-            self._extend(block)  # a heading in two parts ("ARTICLE 5" / "TERMINATION")
-            current.heading_only = True
-            current.heading = f"{current.heading} {body}".strip() if current.heading else body
-            return True
         kind: ClauseKind = "section" if self.in_body else "preamble"
         number = self._section_number() if self.in_body else None  # a heading under section 9 stands in it
         self._open(block, kind, number, body.rstrip(" .:"), len(self.outline.stack), heading_only=True)
@@ -337,10 +333,10 @@ class _Segmenter:
         self.current = _Open([block], kind, number, heading, level, heading_only, numbered)
         self.clauses.append(self.current)
 
-    def _extend(self, block: Block) -> None:
+    def _extend(self, block: Block, heading_only: bool = False) -> None:
         assert self.current is not None
         self.current.blocks.append(block)
-        self.current.heading_only = False
+        self.current.heading_only = heading_only
 
     def _close_heading(self) -> None:
         """A numbered heading followed by its subsections or definitions stays a clause of its own."""
@@ -390,7 +386,7 @@ def _continues(current: _Open, body: str, text: str) -> bool:
     size = last.end - current.blocks[0].start
     if body[:1].islower() or previous.endswith((":", ";", ",", " and", " or")):
         return size < _LONG_CLAUSE_CHARS * 2
-    if not previous.endswith(_SENTENCE_END) and not _is_heading_text(previous, last) and last.kind != "table_row":
+    if not previous.endswith(_PARAGRAPH_END) and not _is_heading_text(previous, last) and last.kind != "table_row":
         return size < _LONG_CLAUSE_CHARS  # the layout cut a sentence in two
     if parse_enumerator(body) is not None:  # a bullet under the clause's lead-in
         return size < _LONG_CLAUSE_CHARS

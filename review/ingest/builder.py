@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from review import errors
 from review.model import Block, BlockKind, Box, Comment, Page
@@ -93,3 +93,12 @@ def check_page_limit(pages: int, max_pages: int) -> None:
             f"The document has {pages} pages, over the limit of {max_pages}; raise the limit with --max-pages "
             "if this is really one contract."
         )
+
+
+def spread_pages(blocks: list[Block], length: int, pages: int) -> list[Block]:
+    """Page numbers for a file that records none: the pages spread evenly over the text."""
+    length = max(length, 1)
+    return [
+        replace(b, page_start=1 + b.start * pages // length, page_end=1 + max(b.end - 1, b.start) * pages // length)
+        for b in blocks
+    ]

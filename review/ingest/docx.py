@@ -19,7 +19,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from review import errors
-from review.ingest.builder import CHARS_PER_PAGE, LOOKALIKES, Content, TextBuilder
+from review.ingest.builder import CHARS_PER_PAGE, LOOKALIKES, Content, TextBuilder, spread_pages
 from review.model import Block, BlockKind, Comment, Page
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -94,16 +94,9 @@ def read_docx(data: bytes, *, max_expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYT
     if reader.page == 1 and stated_pages is None:
         # Neither rendered page breaks nor a stated count (files not saved by Word): estimate from the text.
         page_count = max(1, -(-reader.builder.length // CHARS_PER_PAGE))
-    blocks = reader.builder.blocks
-    if reader.page == 1 and page_count > 1:
-        # Word saved no rendered page breaks: spread the page count over the text.
-        length = max(reader.builder.length, 1)
-        blocks = [
-            replace(
-                b, page_start=1 + b.start * page_count // length, page_end=1 + max(b.end - 1, 0) * page_count // length
-            )
-            for b in blocks
-        ]
+    blocks: list[Block] = reader.builder.blocks
+    if reader.page == 1 and page_count > 1:  # Word saved no rendered page breaks
+        blocks = spread_pages(blocks, reader.builder.length, page_count)
 
     warnings = []
     if reader.tracked_changes:
@@ -494,10 +487,10 @@ class _BodyReader:
     def _cell_text(self, cell: etree._Element) -> str:
         parts = []
         for element in cell.iter(f"{_W}p"):
-            text, _, _ = self._paragraph_text(element)
-            label = self.numbering.label(*_num_pr(element), _style_id(element)) if text.strip() else None
-            if text.strip():
-                parts.append((f"{label[0]} " if label else "") + " ".join(text.split()))
+            text = " ".join(self._paragraph_text(element)[0].split())
+            if text:
+                label = self.numbering.label(*_num_pr(element), _style_id(element))
+                parts.append(f"{label[0]} {text}" if label else text)
         return "\n".join(parts)
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from review.ingest.builder import LOOKALIKES, TextBuilder
 from review.ingest.tables import Table
 from review.model import BlockKind, Box
-from review.openers import DEFINITION, SIGNATURE_START, parse_enumerator
+from review.openers import DEFINITION, SENTENCE_END, SIGNATURE_START, parse_enumerator
 
 
 @dataclass(slots=True)
@@ -81,7 +81,6 @@ _CROSS_REFERENCE_END = re.compile(
     r"Attachments?|of|to|in|under|with|than|within|per|at|by|from|pursuant to)$"
 )
 _EDGE_LINES = 6  # lines at each edge of a page that may be running headers or footers
-_SENTENCE_END = (".", ":", ";", "!", "?", ".”", '."', ".)")
 # Prefixes whose hyphen is part of the word ("non-exclusive"), kept when a line break splits it.
 _KEEP_HYPHEN = frozenset(
     (
@@ -393,13 +392,13 @@ def starts_paragraph(previous: Line, line: Line, typical_gap: float) -> bool:
         return True
     if previous.page != line.page or previous.column != line.column:
         # A sentence cut by a page or column break goes on; a finished one, or a heading, ends its paragraph.
-        ended = previous.text.endswith(_SENTENCE_END)
+        ended = previous.text.endswith(SENTENCE_END)
         return ended or looks_like_heading(previous.text) or looks_like_heading(line.text)
     gap = line.top - previous.bottom
     if gap > typical_gap + max(0.5 * previous.height, 3):
         return True
     width = max(previous.col_x1 - previous.col_x0, 1)
-    if previous.text.endswith(_SENTENCE_END) and previous.x1 < previous.col_x1 - 0.15 * width:
+    if previous.text.endswith(SENTENCE_END) and previous.x1 < previous.col_x1 - 0.15 * width:
         return True
     return looks_like_heading(previous.text) and not looks_like_heading(line.text)
 
@@ -410,7 +409,7 @@ def _runs_on(previous: Line) -> bool:
     text = previous.text
     if "\t" in text:
         return False  # a table row or a contents entry ends at its last cell
-    if text.endswith(_SENTENCE_END) or looks_like_heading(text):
+    if text.endswith(SENTENCE_END) or looks_like_heading(text):
         return False
     width = max(previous.col_x1 - previous.col_x0, 1)
     return previous.x1 >= previous.col_x1 - 0.12 * width

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from review.ingest import layout
-from review.ingest.builder import CHARS_PER_PAGE, Content
+from review.ingest.builder import CHARS_PER_PAGE, Content, spread_pages
 from review.model import Block, BlockKind, Page
 from review.openers import parse_enumerator
 
@@ -139,16 +139,5 @@ def read_text(text: str, *, markdown: bool) -> Content:
         count = text.count("\f") + 1
     else:
         count = max(1, -(-len(text) // CHARS_PER_PAGE))
-        blocks = [_estimate_pages(b) for b in blocks]
+        blocks = spread_pages(blocks, len(text), count)
     return Content(text=text, blocks=tuple(blocks), pages=tuple(Page(n) for n in range(1, count + 1)))
-
-
-def _estimate_pages(block: Block) -> Block:
-    return Block(
-        block.start,
-        block.end,
-        block.kind,
-        1 + block.start // CHARS_PER_PAGE,
-        1 + max(block.end - 1, block.start) // CHARS_PER_PAGE,
-        level=block.level,
-    )
