@@ -8,7 +8,7 @@ SAMPLE := tests/data/cuad/Freecook-Hosting-Agreement.pdf
 .PHONY: run test lint bench setup system-packages clean
 
 run: $(STAMP)
-	$(BIN)/python main.py extract $(SAMPLE)
+	$(BIN)/python main.py classify $(SAMPLE)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
@@ -21,6 +21,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/ingest_memory.py
 	$(BIN)/python bench/segmentation_quality.py
 	$(BIN)/python -m bench.ocr_quality
+	$(BIN)/python bench/classify_speed.py
+	$(BIN)/python bench/cuad_quality.py
+	$(BIN)/python bench/unfair_tos_quality.py
+	$(BIN)/python bench/pattern_quality.py --limit 100
 
 setup: $(STAMP)
 

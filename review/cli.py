@@ -11,11 +11,16 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from review.errors import ReviewError
 from review.ingest import DEFAULT_MAX_PAGES, open_document
 from review.model import Clause, Document
 from review.segment import segment
+
+if TYPE_CHECKING:
+    from review.extract.analysis import Analysis
 
 EXIT_ERROR = 3
 
@@ -75,15 +80,122 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def analysis_json(analysis: Analysis) -> dict[str, object]:
+    """document_json, with each clause's types and values and the document-level findings of the models."""
+    result = document_json(analysis.document, [item.clause for item in analysis.clauses])
+    for entry, item in zip(result["clauses"], analysis.clauses, strict=True):  # type: ignore[call-overload]
+        entry["types"] = [{"type": t.type, "score": round(t.score, 4), "source": t.source} for t in item.types]
+        entry["values"] = [asdict(v) for v in item.values]
+    result["types_found"] = sorted(analysis.found)
+    return result
+
+
+def analysis_text(analysis: Analysis) -> str:
+    document = analysis.document
+    lines = [f"{document.path}  ({document.format}, {len(analysis.clauses)} clauses)"]
+    lines.append("clause types found: " + (", ".join(sorted(analysis.found)) or "none"))
+    for item in analysis.clauses:
+        clause = item.clause
+        label = " ".join(part for part in (clause.number, clause.heading) if part) or clause.kind
+        types = ", ".join(f"{t.type} {t.score:.2f}" for t in item.types if t.score >= 0.5)
+        values = "; ".join(f"{v.kind} {v.normalized}" for v in item.values)
+        if types or values:
+            lines.append(f"\n[{clause.id}] {label}  (p. {clause.page_start})")
+            lines += [f"  types: {types}"] if types else []
+            lines += [f"  values: {values}"] if values else []
+    return "\n".join(lines) + "\n"
+
+
+def _classify(args: argparse.Namespace) -> int:
+    from review.extract.analysis import analyse
+
+    analysis = analyse(open_document(args.file, password=args.password, max_pages=args.max_pages))
+    if args.format == "json":
+        sys.stdout.write(json.dumps(analysis_json(analysis), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(analysis_text(analysis))
+    return 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    from review.extract import train
+
+    run = train.train_cuad if args.dataset == "cuad" else train.train_unfair_tos
+    card = run(args.corpus, args.out or train.MODELS, args.parts, args.hold_out, seed=args.seed, jobs=args.jobs)
+    summary = {k: v for k, v in card.items() if k not in ("trained_on", "thresholds")}
+    print(json.dumps({**summary, "trained_on": len(card["trained_on"])}, indent=2))
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from review.eval import cuad, unfair_tos
+    from review.extract.pipeline import load_pipeline
+
+    nlp = load_pipeline(args.models)
+    component = "cuad_classifier" if args.dataset == "cuad" else "unfair_terms"
+    card = nlp.get_pipe(component).model.card  # type: ignore[attr-defined]
+    exclude = set(card["trained_on"]) if args.exclude_trained else set()
+    if args.dataset == "cuad":
+        result = cuad.evaluate(args.corpus, exclude=exclude, jobs=args.jobs, models=args.models)
+    else:
+        result = unfair_tos.evaluate(args.corpus, exclude=exclude, models=args.models)
+    if args.format == "json":
+        print(json.dumps(result, indent=2))
+    else:
+        print(_eval_text(args.dataset, result))
+    return 0
+
+
+def _eval_text(dataset: str, result: dict) -> str:
+    if dataset == "cuad":
+        span, document = result["span"], result["document"]
+        return (
+            f"{result['contracts']} contracts ({result['excluded']} left out as trained on)\n"
+            f"span AUPR {span['aupr']:.3f}, precision at 80% recall {span['precision_at_80_recall']:.3f}, "
+            f"at 90% recall {span['precision_at_90_recall']:.3f}\n"
+            f"document macro-F1 (20 categories) {document['macro_f1']:.3f}"
+        )
+    return (
+        f"{result['documents']} documents, {result['sentences']} sentences ({result['excluded']} left out)\n"
+        f"micro-F1 {result['micro_f1']:.3f}, macro-F1 {result['macro_f1']:.3f}; "
+        f"LexGLUE-style micro {result['lexglue']['micro_f1']:.3f}, macro {result['lexglue']['macro_f1']:.3f}"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="Technology contract review for the city.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    extract = commands.add_parser("extract", help="read a contract and print its clauses")
-    extract.add_argument("file", help="a PDF, DOCX, text or Markdown file")
-    extract.add_argument("--format", choices=("json", "text"), default="text")
-    extract.add_argument("--password", help="password of an encrypted PDF")
-    extract.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES, help="refuse longer documents")
-    extract.set_defaults(run=_extract)
+    for name, run, help_text in (
+        ("extract", _extract, "read a contract and print its clauses"),
+        ("classify", _classify, "label every clause with its types and pull out its values"),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("file", help="a PDF, DOCX, text or Markdown file")
+        command.add_argument("--format", choices=("json", "text"), default="text")
+        command.add_argument("--password", help="password of an encrypted PDF")
+        command.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES, help="refuse longer documents")
+        command.set_defaults(run=run)
+
+    train = commands.add_parser("train", help="train the learned components from a corpus (needs scikit-learn)")
+    train.add_argument("dataset", choices=("cuad", "unfair-tos"))
+    train.add_argument(
+        "--corpus", type=Path, required=True, help="../shared/corpus/cuad or .../claudette_tos_multilingual"
+    )
+    train.add_argument("--out", type=Path, help="model directory (default: the shipped models)")
+    train.add_argument("--parts", type=int, default=5, help="how many parts the documents are hashed into")
+    train.add_argument("--hold-out", type=int, help="the part kept out of training (default: train on all)")
+    train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--jobs", type=int, default=2)
+    train.set_defaults(run=_train)
+
+    evaluate = commands.add_parser("eval", help="measure the pipeline on a labelled corpus")
+    evaluate.add_argument("dataset", choices=("cuad", "unfair-tos"))
+    evaluate.add_argument("--corpus", type=Path, required=True, help="a folder with the dataset's layout")
+    evaluate.add_argument("--format", choices=("json", "text"), default="json")
+    evaluate.add_argument("--models", type=Path, help="model directory (default: the shipped models)")
+    evaluate.add_argument("--exclude-trained", action="store_true", help="leave out documents the model was trained on")
+    evaluate.add_argument("--jobs", type=int, default=1)
+    evaluate.set_defaults(run=_eval)
     return parser
 
 

@@ -1,23 +1,33 @@
 """One exception tree with stable codes, so the CLI, the GUI and the logs say the same thing.
 
     ReviewError                       every error the library raises on purpose
-    └── IngestError (E1xx)            a contract file could not be read
-        ├── FileMissing        E101   no such file, or not readable
-        ├── EmptyFile          E102   zero bytes or no text at all
-        ├── UnsupportedFormat  E103   not a PDF, DOCX or text file
-        ├── LegacyWordFormat   E104   .doc from Word 97-2003
-        ├── RtfFormat          E105   Rich Text Format
-        ├── ImageFormat        E106   a picture (PNG, JPEG, TIFF, ...) rather than a document
-        ├── CorruptPdf         E110   truncated or damaged PDF
-        ├── EncryptedDocument  E111   the file needs a password (none or a wrong one given)
-        ├── OcrUnavailable     E112   a scanned PDF and Tesseract is not installed
-        ├── OcrFailed          E113   Tesseract ran but failed
-        ├── CorruptDocx        E120   damaged DOCX (bad zip or XML)
-        ├── DocxTooLarge       E121   the DOCX would expand past the size limit (zip bomb)
-        └── TooManyPages       E130   over the configured page limit
+    ├── IngestError (E1xx)            a contract file could not be read
+    │   ├── FileMissing        E101   no such file, or not readable
+    │   ├── EmptyFile          E102   zero bytes or no text at all
+    │   ├── UnsupportedFormat  E103   not a PDF, DOCX or text file
+    │   ├── LegacyWordFormat   E104   .doc from Word 97-2003
+    │   ├── RtfFormat          E105   Rich Text Format
+    │   ├── ImageFormat        E106   a picture (PNG, JPEG, TIFF, ...) rather than a document
+    │   ├── CorruptPdf         E110   truncated or damaged PDF
+    │   ├── EncryptedDocument  E111   the file needs a password (none or a wrong one given)
+    │   ├── OcrUnavailable     E112   a scanned PDF and Tesseract is not installed
+    │   ├── OcrFailed          E113   Tesseract ran but failed
+    │   ├── CorruptDocx        E120   damaged DOCX (bad zip or XML)
+    │   ├── DocxTooLarge       E121   the DOCX would expand past the size limit (zip bomb)
+    │   └── TooManyPages       E130   over the configured page limit
+    ├── RulesError (E2xx)             a rule or clause-type file under rules/ could not be loaded
+    │   ├── RuleSyntaxError    E201   the file is not valid YAML (or not UTF-8)
+    │   ├── RuleSchemaError    E202   the file does not match its JSON Schema (unknown key, wrong type, ...)
+    │   ├── InvalidPattern     E203   a spaCy token pattern or phrase is invalid or repeated
+    │   └── TaxonomyConflict   E204   a type is duplicated or missing (id vs file name, CUAD coverage)
+    └── ModelError (E5xx)             the learned components or a labelled corpus could not be used
+        ├── ModelMissing       E501   a trained model file is missing or damaged
+        ├── TrainingUnavailable E502  training needs scikit-learn, which is not installed
+        └── CorpusInvalid      E510   a folder given as a corpus does not have the dataset's layout
 
 Each code is stable: scripts and the GUI may match on it. A message is one line a reviewer understands,
-and says what to do where there is something to do.
+and says what to do where there is something to do. A RulesError also names the file and the line, so the
+person editing rules/ can go straight to the mistake.
 """
 
 from __future__ import annotations
@@ -90,3 +100,47 @@ class DocxTooLarge(IngestError):
 
 class TooManyPages(IngestError):
     code = "E130"
+
+
+class RulesError(ReviewError):
+    """A file under rules/ could not be loaded; `path` and `line` (1-based) say where, when known."""
+
+    code = "E200"
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
+        where = f"{path}, line {line}: " if path and line else f"{path}: " if path else ""
+        super().__init__(where + message)
+        self.path = path
+        self.line = line
+
+
+class RuleSyntaxError(RulesError):
+    code = "E201"
+
+
+class RuleSchemaError(RulesError):
+    code = "E202"
+
+
+class InvalidPattern(RulesError):
+    code = "E203"
+
+
+class TaxonomyConflict(RulesError):
+    code = "E204"
+
+
+class ModelError(ReviewError):
+    code = "E500"
+
+
+class ModelMissing(ModelError):
+    code = "E501"
+
+
+class TrainingUnavailable(ModelError):
+    code = "E502"
+
+
+class CorpusInvalid(ModelError):
+    code = "E510"

@@ -95,3 +95,25 @@ class Clause:
     kind: ClauseKind = "section"
     level: int = 0
     boxes: tuple[Box, ...] = field(default=(), repr=False)
+
+
+ValueKind = Literal["duration", "money", "percentage", "date", "jurisdiction", "party", "license", "standard"]
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A value a reviewer checks, as written in the contract and normalised.
+
+    `normalized` is the canonical form ("P60D", "USD 1000000.00", "99.5%", "2018-03-01", "US-CA",
+    "AGPL-3.0-only", "WCAG 2.1 AA"); `amount` and `unit` carry the number rules compare (days for a
+    duration, the sum for money, the multiple of fees for a cap relative to fees, the percentage).
+    """
+
+    kind: ValueKind
+    text: str
+    start: int
+    end: int
+    normalized: str
+    amount: float | None = None
+    unit: str | None = None
+    details: dict[str, str] = field(default_factory=dict)

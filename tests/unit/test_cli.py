@@ -55,3 +55,30 @@ def test_cli_wrong_password_is_exit_3(tmp_path: Path) -> None:
     path = write_pdf(tmp_path / "locked.pdf", [[(72, 100, "1. Term.")]], password="pw")
     assert main(["extract", str(path), "--password", "nope"]) == 3
     assert main(["extract", str(path), "--password", "pw"]) == 0
+
+
+def test_classify_json_adds_types_and_values_to_every_clause(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    contract = data_dir / "cuad" / "DataCall-Content-License-Agreement.txt"
+    assert main(["classify", str(contract), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert "governing_law" in report["types_found"]
+    for clause in report["clauses"]:
+        assert {"types", "values"} <= set(clause)
+        for value in clause["values"]:
+            assert clause["start"] <= value["start"] < clause["end"]
+
+
+@pytest.mark.parametrize("dataset", ["cuad", "unfair-tos"])
+def test_eval_on_a_folder_without_the_dataset_layout_is_e510(
+    dataset: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["eval", dataset, "--corpus", str(tmp_path)]) == 3
+    captured = capsys.readouterr()
+    assert captured.err.startswith("error E510:") and captured.out == ""
+
+
+def test_eval_with_a_missing_model_directory_is_e501(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", "unfair-tos", "--corpus", str(tmp_path), "--models", str(tmp_path / "none")]) == 3
+    assert capsys.readouterr().err.startswith("error E501:")

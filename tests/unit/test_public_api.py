@@ -4,14 +4,20 @@ import review
 def test_public_api_is_small_sorted_and_pinned() -> None:
     assert review.__all__ == sorted(review.__all__)
     assert review.__all__ == [
+        "Analysis",
         "Block",
         "Box",
         "Clause",
+        "ClauseAnalysis",
         "Comment",
         "Document",
         "IngestError",
         "Page",
         "ReviewError",
+        "TypeScore",
+        "Value",
+        "analyse",
+        "extract_values",
         "open_document",
         "read_bytes",
         "segment",
@@ -24,3 +30,12 @@ def test_error_codes_are_unique() -> None:
     classes = [c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, errors.ReviewError)]
     codes = [c.code for c in classes]
     assert len(codes) == len(set(codes))
+
+
+def test_import_review_does_not_load_spacy_until_analysis_is_asked_for() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, review; print('spacy' in sys.modules); review.analyse; print('spacy' in sys.modules)"
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert output.split() == ["False", "True"]
