@@ -30,6 +30,7 @@ def candidate_rows(
         clause = clauses[candidate.clause] if clauses else None
         kind = candidate.kind
         facts = {
+            "row:sentence": 1.0,  # as in sentence_rows: the unfair-terms classifier reads these rows too
             f"k:{kind}": 1.0,
             f"k:{kind}|pos:{_bucket(candidate.clause, (0, 1, 2, 3, 6, 12, 25))}": 1.0,
             f"k:{kind}|rel:{int(10 * candidate.start / size)}": 1.0,
@@ -53,7 +54,7 @@ def sentence_rows(
     (The words of the sentence before were tried as context too: on CLAUDETTE they lowered F1.)"""
     rows = Rows.empty()
     for (i, j), hits in zip(spans, patterns, strict=True):
-        rows.add_span(tokens, i, j, None, False, {"sentence": 1.0, **_pattern_facts(hits, pattern_types)})
+        rows.add_span(tokens, i, j, None, False, {"row:sentence": 1.0, **_pattern_facts(hits, pattern_types)})
     return rows
 
 

@@ -57,6 +57,8 @@ class Tokens:
 
 @functools.cache
 def fact(name: str) -> int:
+    """The key of a named fact ("k:sentence|len:3"). Names hold a colon, which no token does (the tokenizer
+    splits punctuation off), so a fact never shares its key with a word."""
     return int(hash_string(name))
 
 
@@ -96,6 +98,12 @@ class Rows:
         parts.append(np.array([fact(name) for name in facts], dtype=np.uint64))
         weights.append(np.array(list(facts.values()), dtype=np.float32))
         self.add(np.concatenate(parts), np.concatenate(weights))
+
+    def subset(self, indices: Sequence[int]) -> Rows:
+        rows = Rows.empty()
+        for i in indices:
+            rows.add(self.keys[i], self.values[i])
+        return rows
 
     def extend(self, other: Rows) -> None:
         offset = self.indptr[-1]

@@ -18,7 +18,6 @@ from scipy import sparse
 from review.errors import TrainingUnavailable
 from review.extract.features import Rows
 
-
 PRUNE = 0.005  # a weight this small moves no decision: 70 % of them, left out of the saved file
 
 

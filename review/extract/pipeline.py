@@ -155,9 +155,9 @@ def make_unfair_terms(nlp: Language, name: str, directory: str) -> object:
         scores = np.zeros((len(found), len(model.model.labels)), dtype=np.float32)
         sentence_like = [i for i, c in enumerate(found) if c.kind in ("sentence", "clause") and c.end - c.start < 2000]
         if sentence_like:
-            spans = [doc._.tokens.span(found[i].start, found[i].end) for i in sentence_like]
-            rows = sentence_rows(doc._.tokens, spans, doc._.patterns[sentence_like], pattern_types())
-            scores[sentence_like] = model.model.probabilities(rows)
+            # The candidate rows hold what sentence_rows would (words, pairs, "row:sentence", pattern hits); their
+            # other features (heading, position) are not in this model's vocabulary and drop out.
+            scores[sentence_like] = model.model.probabilities(doc._.rows.subset(sentence_like))
         doc._.unfair = scores
         return doc
 

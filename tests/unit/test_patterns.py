@@ -190,29 +190,53 @@ def test_patterns_fast_engine_agrees_with_spacy_matcher(nlp: Language) -> None:
     assert len(hits) == len(set(hits))  # the shortest match only, per pattern and start
 
 
-@pytest.mark.parametrize(
-    "pattern",
-    [
-        [{"LOWER": "a"}, {"LOWER": "b", "OP": "!"}, {"LOWER": "c"}],
-        [{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}],
-        [{"LOWER": "b", "OP": "?"}, {"LOWER": "c"}],
-        [{"LOWER": "a"}, {"OP": "{1,2}"}, {"LOWER": "c"}],
-        [{"LOWER": "a", "OP": "+"}, {"LOWER": "x"}],
-        [{"LIKE_NUM": True}, {"LOWER": {"IN": ["days", "months"]}}],
-        [{"LOWER": {"REGEX": "^x+$"}}, {"IS_PUNCT": False, "OP": "{0,3}"}, {"LOWER": "c"}],
-        [{"LOWER": {"FUZZY": "warranty"}}],
-        [{"LENGTH": {">=": 2}}, {"LOWER": {"NOT_IN": ["a", "b"]}}],
-    ],
-)
-def test_token_pattern_index_matches_like_spacy(nlp: Language, pattern: list[dict[str, object]]) -> None:
-    doc = nlp.make_doc("a b c a x c a c 30 days xx , c warrenty aa zz")
+# Patterns that exercise each operator and the index's special cases: an optional or negated first token, a
+# first token without words, optional steps in a row (two ways to one place), repeats.
+EDGE_PATTERNS = [
+    [{"LOWER": "a"}, {"LOWER": "b", "OP": "!"}, {"LOWER": "c"}],
+    [{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}],
+    [{"LOWER": "b", "OP": "?"}, {"LOWER": "c"}],
+    [{"LOWER": "a"}, {"OP": "{1,2}"}, {"LOWER": "c"}],
+    [{"LOWER": "a", "OP": "+"}, {"LOWER": "x"}],
+    [{"LIKE_NUM": True}, {"LOWER": {"IN": ["days", "months"]}}],
+    [{"LOWER": {"REGEX": "^x+$"}}, {"IS_PUNCT": False, "OP": "{0,3}"}, {"LOWER": "c"}],
+    [{"LOWER": {"FUZZY": "warranty"}}],
+    [{"LENGTH": {">=": 2}}, {"LOWER": {"NOT_IN": ["a", "b"]}}],
+    [{"LOWER": "a"}, {"OP": "{0,2}"}, {"LOWER": "x", "OP": "?"}, {"LOWER": "c"}],
+    [{"LOWER": "c", "OP": "!"}, {"LOWER": {"IN": ["a", "c"]}, "OP": "{2,}"}],
+    [{"IS_PUNCT": False, "OP": "*"}, {"LOWER": ","}],
+    [{"LOWER": {"IN": ["a", "c"], "NOT_IN": ["c"]}}, {"NORM": {"IN": ["x", "c"]}}],
+]
+EDGE_TEXT = "a b c a x c a c 30 days xx , c warrenty aa zz c c a a"
+
+
+def _shortest_by_spacy(nlp: Language, patterns: list[list[dict[str, object]]]) -> set[tuple[int, int, int]]:
     matcher = Matcher(nlp.vocab)
-    matcher.add("k", [pattern])
-    shortest: dict[int, int] = {}
-    for _, start, end in matcher(doc):
-        shortest[start] = min(end, shortest.get(start, end))
-    index = TokenPatternIndex([(7, pattern)])
-    assert {(start, end) for _, start, end in index(doc)} == set(shortest.items())
+    for key, pattern in enumerate(patterns):
+        matcher.add(str(key), [pattern])
+    shortest: dict[tuple[int, int], int] = {}
+    for match, start, end in matcher(nlp.make_doc(EDGE_TEXT)):
+        place = (int(nlp.vocab.strings[match]), start)
+        shortest[place] = min(end, shortest.get(place, end))
+    return {(key, start, end) for (key, start), end in shortest.items()}
+
+
+@pytest.mark.parametrize("pattern", EDGE_PATTERNS)
+def test_token_pattern_index_matches_like_spacy(nlp: Language, pattern: list[dict[str, object]]) -> None:
+    found = set(TokenPatternIndex([(0, pattern)])(nlp.make_doc(EDGE_TEXT)))
+    assert found == _shortest_by_spacy(nlp, [pattern])
+
+
+def test_token_pattern_index_matches_many_patterns_at_once_like_spacy(nlp: Language) -> None:
+    index = TokenPatternIndex(list(enumerate(EDGE_PATTERNS)))
+    assert set(index(nlp.make_doc(EDGE_TEXT))) == _shortest_by_spacy(nlp, EDGE_PATTERNS)
+
+
+def test_token_pattern_index_skips_whitespace_tokens(nlp: Language) -> None:
+    doc = nlp.make_doc("a \n b  a b c")  # tokens: a, "\n ", b, " ", a, b, c
+    index = TokenPatternIndex([(7, [{"LOWER": "a"}, {"LOWER": "b"}]), (8, [{"IS_SPACE": True}]),
+                               (9, [{"LOWER": "b"}, {"OP": "?"}, {"LOWER": "c"}])])
+    assert index(doc) == [(7, 0, 3), (7, 4, 6), (9, 5, 7)]
 
 
 def test_patterns_whitespace_tokens_are_skipped(nlp: Language) -> None:
