@@ -9,7 +9,6 @@ document (is the clause type there at all?), the candidate's rank, kind and leng
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,10 +28,10 @@ def context_features(found: Sequence[Candidate], z: np.ndarray) -> np.ndarray:
     if n == 0:
         return np.zeros((0, labels, feature_count()), dtype=np.float32)
     z = np.clip(z, _FLOOR, -_FLOOR)
-    containers = _containers(found)
-    container = _best_of(z, containers)
-    contained = _best_of(z, _invert(containers, n))
-    neighbour = _best_of(z, _neighbours(found))
+    inner, outer = _containers(found)
+    container = _best_of(z, inner, outer)
+    contained = _best_of(z, outer, inner)
+    neighbour = _best_of(z, *_neighbours(found))
     doc_max = z.max(axis=0, keepdims=True)
     order = np.argsort(-z, axis=0, kind="stable")
     rank = np.empty_like(order)
@@ -60,43 +59,41 @@ def feature_count() -> int:
     return 7 + len(RANKS) + 2 * len(KINDS) + 1
 
 
-def _best_of(z: np.ndarray, groups: list[list[int]]) -> np.ndarray:
-    """Per candidate, the best decision among its group (the floor when the group is empty)."""
+def _best_of(z: np.ndarray, owners: np.ndarray, members: np.ndarray) -> np.ndarray:
+    """Per candidate, the best decision among the members paired with it (the floor when there are none)."""
     best = np.full_like(z, _FLOOR)
-    for i, members in enumerate(groups):
-        if members:
-            best[i] = z[members].max(axis=0)
+    np.maximum.at(best, owners, z[members])
     return best
 
 
-def _containers(found: Sequence[Candidate]) -> list[list[int]]:
-    """The clause and section candidates that contain each candidate (itself excluded)."""
-    wide = sorted((c.start, -c.end, i) for i, c in enumerate(found) if c.kind in ("clause", "section"))
-    starts = [start for start, _, _ in wide]
-    out: list[list[int]] = []
-    for i, candidate in enumerate(found):
-        stop = bisect_right(starts, candidate.start)
-        out.append([j for start, neg_end, j in wide[max(0, stop - 40) : stop] if -neg_end >= candidate.end and j != i])
-    return out
+def _containers(found: Sequence[Candidate]) -> tuple[np.ndarray, np.ndarray]:
+    """(candidate, container) index pairs: the clause and section candidates that contain each candidate
+    (itself excluded), among the 40 that start nearest at or before it."""
+    starts = np.array([c.start for c in found])
+    ends = np.array([c.end for c in found])
+    wide = np.array([i for i, c in enumerate(found) if c.kind in ("clause", "section")], dtype=int)
+    wide = wide[np.lexsort((wide, -ends[wide], starts[wide]))]  # by start, the longer first
+    stop = np.searchsorted(starts[wide], starts, side="right")
+    inner, outer = [], []
+    for back in range(1, 41):
+        at = stop - back
+        valid = at >= 0
+        candidate = np.flatnonzero(valid)
+        other = wide[at[valid]]
+        keep = (ends[other] >= ends[candidate]) & (other != candidate)
+        inner.append(candidate[keep])
+        outer.append(other[keep])
+    return np.concatenate(inner), np.concatenate(outer)
 
 
-def _invert(containers: list[list[int]], n: int) -> list[list[int]]:
-    """The candidates each candidate contains."""
-    inside: list[list[int]] = [[] for _ in range(n)]
-    for i, outer in enumerate(containers):
-        for j in outer:
-            inside[j].append(i)
-    return inside
-
-
-def _neighbours(found: Sequence[Candidate]) -> list[list[int]]:
-    """The previous and next candidate of the same kind."""
-    out: list[list[int]] = [[] for _ in found]
-    for kind in KINDS:
-        same = sorted((c.start, i) for i, c in enumerate(found) if c.kind == kind)
-        for k, (_, i) in enumerate(same):
-            out[i] = [same[m][1] for m in (k - 1, k + 1) if 0 <= m < len(same)]
-    return out
+def _neighbours(found: Sequence[Candidate]) -> tuple[np.ndarray, np.ndarray]:
+    """(candidate, neighbour) index pairs: the previous and the next candidate of the same kind."""
+    starts = np.array([c.start for c in found])
+    kinds = np.array([KINDS.index(c.kind) for c in found])
+    order = np.lexsort((np.arange(len(found)), starts, kinds))  # by kind, then start
+    same = kinds[order[1:]] == kinds[order[:-1]]
+    before, after = order[:-1][same], order[1:][same]
+    return np.concatenate([after, before]), np.concatenate([before, after])
 
 
 @dataclass(frozen=True)

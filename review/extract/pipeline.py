@@ -170,9 +170,10 @@ def make_values(nlp: Language, name: str) -> object:
     def contract_values(doc: Doc) -> Doc:
         # Parties are named in the opening words, before the first numbered section or recital; read further
         # on, a heading and the next sentence ("Development. Client agrees ...") look like a party too.
-        opening = next((c.start for c in doc._.clauses if c.kind in ("section", "recital")), len(doc.text))
-        values = extract_values(doc.text, kinds=[kind for kind in EXTRACTORS if kind != "party"])
-        values += parties(doc.text[:opening])
+        text = doc._.document.text  # doc.text would rebuild the string token by token
+        opening = next((c.start for c in doc._.clauses if c.kind in ("section", "recital")), len(text))
+        values = extract_values(text, kinds=[kind for kind in EXTRACTORS if kind != "party"])
+        values += parties(text[:opening])
         doc._.values = sorted(values, key=lambda value: value.start)
         return doc
 
