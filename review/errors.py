@@ -20,6 +20,7 @@
     │   ├── RuleSchemaError    E202   the file does not match its JSON Schema (unknown key, wrong type, ...)
     │   ├── InvalidPattern     E203   a spaCy token pattern or phrase is invalid or repeated
     │   └── TaxonomyConflict   E204   a type is duplicated or missing (id vs file name, CUAD coverage)
+    ├── IntakeInvalid          E220   an intake file has an unknown key or a bad value (the key is named)
     └── ModelError (E5xx)             the learned components or a labelled corpus could not be used
         ├── ModelMissing       E501   a trained model file is missing or damaged
         ├── TrainingUnavailable E502  training needs scikit-learn, which is not installed
@@ -128,6 +129,10 @@ class InvalidPattern(RulesError):
 
 class TaxonomyConflict(RulesError):
     code = "E204"
+
+
+class IntakeInvalid(ReviewError):
+    code = "E220"
 
 
 class ModelError(ReviewError):
