@@ -21,6 +21,7 @@
     │   ├── InvalidPattern     E203   a spaCy token pattern or phrase is invalid or repeated
     │   └── TaxonomyConflict   E204   a type is duplicated or missing (id vs file name, CUAD coverage)
     ├── IntakeInvalid          E220   an intake file has an unknown key or a bad value (the key is named)
+    ├── SbomInvalid            E221   a software bill of materials is not CycloneDX or SPDX JSON
     └── ModelError (E5xx)             the learned components or a labelled corpus could not be used
         ├── ModelMissing       E501   a trained model file is missing or damaged
         ├── TrainingUnavailable E502  training needs scikit-learn, which is not installed
@@ -133,6 +134,10 @@ class TaxonomyConflict(RulesError):
 
 class IntakeInvalid(ReviewError):
     code = "E220"
+
+
+class SbomInvalid(ReviewError):
+    code = "E221"
 
 
 class ModelError(ReviewError):
