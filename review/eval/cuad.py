@@ -123,15 +123,19 @@ class SpanScores:
     curve: list[tuple[float, float, float]]  # (threshold, precision, recall)
 
 
-def _word_set(text: str) -> set[str]:
+def word_set(text: str) -> set[str]:
+    """The words the metric compares: `. , ; :` removed, lower case, `/` a space, split on spaces."""
     for mark in ".,;:":
         text = text.replace(mark, "")
     return set(text.lower().replace("/", " ").split(" "))
 
 
-def jaccard(prediction: str, gold: str) -> float:
-    a, b = _word_set(prediction), _word_set(gold)
+def set_jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
+
+
+def jaccard(prediction: str, gold: str) -> float:
+    return set_jaccard(word_set(prediction), word_set(gold))
 
 
 def is_match(prediction: str, gold: str, category: str) -> bool:
@@ -263,7 +267,8 @@ def evaluate(
     from review.extract.pipeline import load_pipeline
 
     categories_ = categories(corpus)
-    chosen = [c for c in contracts(corpus) if c.txt and file_key(c.name) not in exclude]
+    readable = [c for c in contracts(corpus) if c.txt]
+    chosen = [c for c in readable if file_key(c.name) not in exclude]
     nlp = load_pipeline(models)  # loaded before the workers fork, so each shares it
     thresholds: dict[str, float] = nlp.get_pipe("cuad_classifier").model.thresholds  # type: ignore[attr-defined]
     if jobs > 1:
@@ -287,7 +292,7 @@ def evaluate(
         per_category[category] = {"precision": precision, "recall": recall, "f1": f1, "support": sum(truth)}
     return {
         "contracts": len(results),
-        "excluded": len([c for c in contracts(corpus) if c.txt and file_key(c.name) in exclude]),
+        "excluded": len(readable) - len(chosen),
         "span": {
             "aupr": spans.aupr,
             "precision_at_80_recall": spans.precision_at_80_recall,

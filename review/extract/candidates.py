@@ -76,7 +76,7 @@ def _strip_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
     # keep the closing quote or bracket that follows the full stop
-    while end < len(text) and text[end] in '"”’)' and end - start < 10_000:
+    while end < len(text) and text[end] in '"”’)':
         end += 1
     return end
 

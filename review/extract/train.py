@@ -24,6 +24,7 @@ from spacy.language import Language
 
 from review.eval import cuad, unfair_tos
 from review.extract.analysis import answer_text
+from review.extract.candidates import Candidate
 from review.extract.context import context_features, fit_reranker
 from review.extract.features import Rows
 from review.extract.linear import fit
@@ -47,10 +48,9 @@ def held_out(name: str, parts: int, part: int | None, seed: int = SEED) -> bool:
 
 @dataclass
 class Prepared:
-    name: str
     rows: Rows
     targets: np.ndarray  # candidates x categories
-    candidates: list
+    candidates: list[Candidate]
 
 
 _features: Language | None = None
@@ -66,7 +66,7 @@ def _prepare(args: tuple[cuad.CuadContract, Sequence[str]]) -> Prepared:
     doc = run(document, segment(document), _features)
     found = doc._.candidates
     texts = [answer_text(document.text[c.start : c.end]) for c in found]
-    words = [cuad._word_set(text) for text in texts]
+    words = [cuad.word_set(text) for text in texts]  # once per candidate, not once per gold answer
     targets = np.zeros((len(found), len(categories)), dtype=bool)
     for k, category in enumerate(categories):
         golds = [answer for label in contract.labels[category] for answer in cuad.answers(label)]
@@ -78,11 +78,11 @@ def _prepare(args: tuple[cuad.CuadContract, Sequence[str]]) -> Prepared:
             targets[:, k] = (cover > 0) & (cover >= 0.5 * len(golds))
             continue
         for gold in golds:
-            gold_words = cuad._word_set(gold)
+            gold_words = cuad.word_set(gold)
             for r, candidate_words in enumerate(words):
-                if len(gold_words & candidate_words) >= cuad.IOU_THRESHOLD * len(gold_words | candidate_words):
+                if cuad.set_jaccard(gold_words, candidate_words) >= cuad.IOU_THRESHOLD:
                     targets[r, k] = True
-    return Prepared(contract.name, doc._.rows, targets, found)
+    return Prepared(doc._.rows, targets, found)
 
 
 def train_cuad(
