@@ -162,6 +162,47 @@ def _eval_text(dataset: str, result: dict) -> str:
     )
 
 
+def _rules_test(args: argparse.Namespace) -> int:
+    from review.policy.examples import run_examples
+    from review.policy.rules import load_rules
+
+    rules = load_rules(args.packs)
+    results = run_examples(rules, args.rule or None)
+    failed = [result for result in results if not result.ok]
+    for result in failed if not args.verbose else results:
+        print(result.describe())
+    rule_count = len({result.rule.id for result in results})
+    print(f"{len(results) - len(failed)} of {len(results)} examples behave as written ({rule_count} rules)")
+    return 1 if failed else 0
+
+
+def _rules_list(args: argparse.Namespace) -> int:
+    from review.policy.rules import load_rules
+
+    rules = load_rules(args.packs)
+    if args.format == "json":
+        packs = [
+            {
+                "name": pack.name,
+                "version": pack.version,
+                "owner": pack.owner,
+                "sha256": pack.sha256,
+                "rules": [
+                    {"id": r.id, "title": r.title, "severity": r.severity, "check": r.check, "applies_to": str(r.applies_to)}
+                    for r in pack.rules
+                ],
+            }
+            for pack in rules.packs
+        ]
+        print(json.dumps(packs, indent=2))
+        return 0
+    for pack in rules.packs:
+        print(f"{pack.name} {pack.version} ({len(pack.rules)} rules, sha256 {pack.sha256[:12]}), {pack.owner}")
+        for rule in pack.rules:
+            print(f"  {rule.id:<34} {rule.severity:<8} {rule.check:<15} {rule.applies_to}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="Technology contract review for the city.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -196,6 +237,17 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--exclude-trained", action="store_true", help="leave out documents the model was trained on")
     evaluate.add_argument("--jobs", type=int, default=1)
     evaluate.set_defaults(run=_eval)
+
+    rules = commands.add_parser("rules", help="the rule packs: list them, or run every rule's examples")
+    rule_commands = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
+    test = rule_commands.add_parser("test", help="check that every example flags or passes as its rule says")
+    test.add_argument("rule", nargs="*", help="rule ids (default: every rule)")
+    test.add_argument("--verbose", action="store_true", help="list every example, not only the failures")
+    listing = rule_commands.add_parser("list", help="the packs and their rules")
+    listing.add_argument("--format", choices=("json", "text"), default="text")
+    for command, run in ((test, _rules_test), (listing, _rules_list)):
+        command.add_argument("--packs", type=Path, help="the rule pack directory (default: rules/packs)")
+        command.set_defaults(run=run)
     return parser
 
 

@@ -19,7 +19,8 @@
     │   ├── RuleSyntaxError    E201   the file is not valid YAML (or not UTF-8)
     │   ├── RuleSchemaError    E202   the file does not match its JSON Schema (unknown key, wrong type, ...)
     │   ├── InvalidPattern     E203   a spaCy token pattern or phrase is invalid or repeated
-    │   └── TaxonomyConflict   E204   a type is duplicated or missing (id vs file name, CUAD coverage)
+    │   ├── TaxonomyConflict   E204   a type is duplicated or missing (id vs file name, CUAD coverage)
+    │   └── RuleConflict       E205   a rule or pack is duplicated, misnamed or missing (id vs file name, pack.yaml)
     ├── IntakeInvalid          E220   an intake file has an unknown key or a bad value (the key is named)
     ├── SbomInvalid            E221   a software bill of materials is not CycloneDX or SPDX JSON
     └── ModelError (E5xx)             the learned components or a labelled corpus could not be used
@@ -130,6 +131,10 @@ class InvalidPattern(RulesError):
 
 class TaxonomyConflict(RulesError):
     code = "E204"
+
+
+class RuleConflict(RulesError):
+    code = "E205"
 
 
 class IntakeInvalid(ReviewError):

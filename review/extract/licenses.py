@@ -111,7 +111,7 @@ def _table() -> dict[str, Any]:
 
 
 @cache
-def _licensing() -> Licensing:
+def get_licensing() -> Licensing:
     return get_spdx_licensing()
 
 
@@ -162,7 +162,7 @@ def normalize_expression(expression: str) -> str:
     if not expression.strip():
         raise InvalidLicenseExpression("empty licence expression")
     try:
-        parsed = _licensing().parse(expression, validate=True, strict=True)
+        parsed = get_licensing().parse(expression, validate=True, strict=True)
     except (ExpressionError, ParseError) as error:
         raise InvalidLicenseExpression(f"{expression!r} is not a valid SPDX licence expression: {error}") from error
     rendered: str = parsed.render()

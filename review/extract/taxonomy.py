@@ -15,22 +15,21 @@ the file and the line and says what to change.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, cast
 
 import jsonschema
-import yaml
 from spacy.errors import MatchPatternError
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
-from review.errors import InvalidPattern, RuleSchemaError, RuleSyntaxError, TaxonomyConflict
+from review.errors import InvalidPattern, TaxonomyConflict
+from review.rulefile import Lines, check_schema, read_yaml, unknown
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 DEFAULT_DIRECTORY = RULES / "clause-types"
@@ -110,13 +109,13 @@ class Taxonomy:
     def by_id(self, type_id: str) -> ClauseType:
         """The type with this id; KeyError (naming the closest ids) when there is none."""
         if type_id not in self._by_id:
-            raise KeyError(_unknown("clause type", type_id, self._by_id))
+            raise KeyError(unknown("clause type", type_id, self._by_id))
         return self._by_id[type_id]
 
     def by_cuad(self, category: str) -> ClauseType:
         """The one type that covers this CUAD category (spelled as in master_clauses.csv's header)."""
         if category not in self._by_cuad:
-            raise KeyError(_unknown("CUAD category", category, self._by_cuad))
+            raise KeyError(unknown("CUAD category", category, self._by_cuad))
         return self._by_cuad[category]
 
     def by_unfair_tos(self, code: str) -> tuple[ClauseType, ...]:
@@ -128,11 +127,6 @@ class Taxonomy:
 
     def __len__(self) -> int:
         return len(self.types)
-
-
-def _unknown(what: str, name: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, list(known), n=3)
-    return f"no {what} {name!r}" + (f"; did you mean {', '.join(close)}?" if close else "")
 
 
 def load_taxonomy(directory: Path | None = None) -> Taxonomy:
@@ -175,27 +169,11 @@ def cuad_categories() -> tuple[str, ...]:
 
 # --- one file --------------------------------------------------------------------------------------------
 
-YamlPath = tuple[str | int, ...]  # a place in a YAML document: keys and list indices from the root
 
-
-@dataclass(frozen=True, slots=True)
-class _Lines:
-    """Line numbers (1-based) of every key and list item of a YAML document, by path from the root."""
-
-    lines: dict[YamlPath, int]
-
-    def of(self, path: Sequence[str | int]) -> int:
-        """The line of the deepest known place on `path` (the document's first line if none)."""
-        at = tuple(path)
-        while at and at not in self.lines:
-            at = at[:-1]
-        return self.lines.get(at, 1)
-
-
-def _load_file(path: Path, validator: jsonschema.Draft202012Validator, matcher: Matcher) -> tuple[ClauseType, _Lines]:
+def _load_file(path: Path, validator: jsonschema.Draft202012Validator, matcher: Matcher) -> tuple[ClauseType, Lines]:
     name = str(path)
-    data, lines = _read_yaml(path)
-    _check_schema(data, lines, validator, name)
+    data, lines = read_yaml(path, "id, name, description, group and patterns")
+    check_schema(data, lines, validator, name, SCHEMA_PATH)
     if data["id"] != path.stem:
         raise TaxonomyConflict(
             f"id {data['id']!r} differs from the file name; rename the file to {data['id']}.yaml "
@@ -228,131 +206,12 @@ def _load_file(path: Path, validator: jsonschema.Draft202012Validator, matcher: 
     return clause_type, lines
 
 
-# libyaml's parser when PyYAML was built with it (ten times faster), the pure-Python one otherwise
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _read_yaml(path: Path) -> tuple[dict[str, Any], _Lines]:
-    name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        raise RuleSyntaxError("the file is not UTF-8 text; save it as UTF-8", name, line) from None
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise RuleSyntaxError(
-            f"not valid YAML ({problem}); check the indentation and quote text containing "
-            "': ' or starting with a special character",
-            name,
-            mark.line + 1 if mark else None,
-        ) from None
-    finally:
-        loader.dispose()
-    if not isinstance(data, dict) or node is None:
-        raise RuleSchemaError("the file must be a mapping with id, name, description, group and patterns", name, 1)
-    lines: dict[YamlPath, int] = {}
-    _walk(node, (), lines, name)
-    return data, _Lines(lines)
-
-
-def _walk(node: yaml.Node, path: YamlPath, lines: dict[YamlPath, int], name: str) -> None:
-    """Record the line of every key and list item; PyYAML keeps the last of two equal keys, we refuse them."""
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = key_node.value
-            here = (*path, key)
-            if here in lines:
-                raise RuleSchemaError(
-                    f"key {key!r} appears twice here (first at line {lines[here]}); keep one",
-                    name,
-                    key_node.start_mark.line + 1,
-                )
-            lines[here] = key_node.start_mark.line + 1
-            _walk(value_node, here, lines, name)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines[(*path, index)] = item.start_mark.line + 1
-            _walk(item, (*path, index), lines, name)
-
-
-def _check_schema(data: dict[str, Any], lines: _Lines, validator: jsonschema.Draft202012Validator, name: str) -> None:
-    errors = list(validator.iter_errors(data))
-    if not errors:
-        return
-    located = sorted(((_error_place(error, lines), error) for error in errors), key=lambda pair: pair[0][1])
-    (path, line), error = located[0]
-    more = f" (and {len(errors) - 1} more problem{'s' * (len(errors) > 2)})" if len(errors) > 1 else ""
-    raise RuleSchemaError(f"{_dotted(path) or 'the file'}: {_explain(error)}{more}", name, line)
-
-
-def _error_place(error: jsonschema.ValidationError, lines: _Lines) -> tuple[YamlPath, int]:
-    path: YamlPath = tuple(error.absolute_path)
-    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        extra = _unknown_keys(error)
-        if extra:
-            path = (*path, extra[0])
-    return path, lines.of(path)
-
-
-def _unknown_keys(error: jsonschema.ValidationError) -> list[str]:
-    allowed = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
-    return [key for key in error.instance if key not in allowed]
-
-
-def _explain(error: jsonschema.ValidationError) -> str:
-    """What is wrong, in the words of the person editing the file, and how to put it right."""
-    schema = error.schema if isinstance(error.schema, dict) else {}
-    fix = "see rules/schema/clause-type.schema.json"
-    if error.validator == "additionalProperties":
-        allowed = ", ".join(schema.get("properties", {}))
-        extra = _unknown_keys(error)
-        hint = ""
-        if extra:
-            close = difflib.get_close_matches(extra[0], schema.get("properties", {}), n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
-        return f"unknown key {extra[0]!r}; {hint}allowed here: {allowed}"
-    if error.validator == "required":
-        return f"{error.message}; add it"
-    if error.validator == "enum":
-        options = [str(o) for o in error.validator_value]
-        close = difflib.get_close_matches(str(error.instance), options, n=1, cutoff=0.5)
-        if close:
-            return f"{error.instance!r} is not allowed; did you mean {close[0]!r}?"
-        shown = ", ".join(options) if len(options) <= 12 else ", ".join(options[:12]) + ", ..."
-        return f"{error.instance!r} is not allowed; use one of: {shown}"
-    if error.validator in ("type", "oneOf", "enum") and isinstance(error.instance, bool):
-        return (
-            f"expected {error.validator_value}, found {error.instance!r}: YAML reads yes/no/on/off/true/false "
-            "as booleans, so put the word in quotes"
-        )
-    if error.validator == "pattern" and error.absolute_path and error.absolute_path[-1] == "id":
-        return f"{error.instance!r} is not snake_case; use lower-case letters, digits and _ (e.g. governing_law)"
-    if error.validator == "oneOf" and isinstance(error.instance, dict) and "patterns" in error.absolute_path:
-        return "a pattern needs exactly one of `phrase` or `tokens` (write two patterns for two pieces of evidence)"
-    if error.validator == "oneOf":
-        return f"{error.instance!r} has the wrong form; {fix}"
-    return f"{error.message}; {fix}"
-
-
-def _dotted(path: Sequence[str | int]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 # --- patterns --------------------------------------------------------------------------------------------
 
 _SPACY_PLACE = re.compile(r"\[pattern -> (\d+)(?: -> (\w+))?")
 
 
-def _pattern(item: dict[str, Any], index: int, type_id: str, lines: _Lines, matcher: Matcher, name: str) -> Pattern:
+def _pattern(item: dict[str, Any], index: int, type_id: str, lines: Lines, matcher: Matcher, name: str) -> Pattern:
     where: list[str | int] = ["patterns", index]
     weight = float(item.get("weight", DEFAULT_WEIGHT))
     if "phrase" in item:
@@ -416,7 +275,7 @@ def _optional(op: object) -> bool:
 # --- the whole taxonomy ----------------------------------------------------------------------------------
 
 
-def _check_coverage(loaded: Sequence[tuple[ClauseType, _Lines]], directory: Path) -> None:
+def _check_coverage(loaded: Sequence[tuple[ClauseType, Lines]], directory: Path) -> None:
     """Every CUAD category belongs to exactly one type, so CUAD labels can be mapped onto the taxonomy."""
     owner: dict[str, ClauseType] = {}
     for clause_type, lines in loaded:
