@@ -1,6 +1,9 @@
-"""Contract review for city governments: read a software contract, cut it into clauses, classify them.
+"""Contract review for city governments: read a software contract, classify its clauses, check it against policy.
 
 >>> import review
+>>> report = review.review_document("contract.pdf", intake="intake.yaml")  # doctest: +SKIP
+>>> for finding in report.findings:                                          # doctest: +SKIP
+...     print(finding.severity, finding.rule, finding.page, finding.message)
 >>> document = review.open_document("contract.pdf")    # doctest: +SKIP
 >>> for clause in review.segment(document):            # doctest: +SKIP
 ...     print(clause.number, clause.heading, clause.page_start)
@@ -9,26 +12,39 @@
 ['governing_law', 'limitation_of_liability', ...]
 """
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 from review.errors import IngestError, ReviewError
 from review.extract.values import extract_values
 from review.ingest import open_document, read_bytes
 from review.model import Block, Box, Clause, Comment, Document, Page, Value
+from review.policy.intake import Intake
 from review.segment import segment
 
 if TYPE_CHECKING:
     from review.extract.analysis import Analysis, ClauseAnalysis, TypeScore, analyse
+    from review.policy.engine import review_document
+    from review.policy.report import Finding, Report
+    from review.policy.rules import RuleSet, load_rules
 
-# The analysis loads spaCy (most of a second): imported on first use, so `import review` stays quick.
-_LAZY = {"Analysis", "ClauseAnalysis", "TypeScore", "analyse"}
+# The analysis and the rules load spaCy (most of a second): imported on first use, so `import review` stays quick.
+_LAZY = {
+    "Analysis": "review.extract.analysis",
+    "ClauseAnalysis": "review.extract.analysis",
+    "TypeScore": "review.extract.analysis",
+    "analyse": "review.extract.analysis",
+    "Finding": "review.policy.report",
+    "Report": "review.policy.report",
+    "RuleSet": "review.policy.rules",
+    "load_rules": "review.policy.rules",
+    "review_document": "review.policy.engine",
+}
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        from review.extract import analysis
-
-        return getattr(analysis, name)
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'review' has no attribute {name!r}")
 
 
@@ -40,14 +56,20 @@ __all__ = [
     "ClauseAnalysis",
     "Comment",
     "Document",
+    "Finding",
     "IngestError",
+    "Intake",
     "Page",
+    "Report",
     "ReviewError",
+    "RuleSet",
     "TypeScore",
     "Value",
     "analyse",
     "extract_values",
+    "load_rules",
     "open_document",
     "read_bytes",
+    "review_document",
     "segment",
 ]

@@ -162,6 +162,70 @@ def _eval_text(dataset: str, result: dict) -> str:
     )
 
 
+SEVERITY_RANK = {"blocker": 0, "major": 1, "minor": 2, "info": 3}
+
+
+class _Progress:
+    """A one-line progress bar on standard error, drawn only when it is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done = total, 0
+        self.shown = total > 1 and sys.stderr.isatty()
+
+    def advance(self, name: str) -> None:
+        self.done += 1
+        if self.shown:
+            filled = round(30 * self.done / self.total)
+            line = f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} {name[:40]:<40}"
+            sys.stderr.write(line + ("\n" if self.done == self.total else ""))
+            sys.stderr.flush()
+
+
+def _review(args: argparse.Namespace) -> int:
+    from review.batch import expand_inputs, review_files
+    from review.errors import FileMissing
+    from review.policy.engine import read_intake
+    from review.policy.rules import load_rules
+    from review.policy.sbom import read_sbom
+
+    intake = read_intake(args.intake)
+    components = read_sbom(args.sbom) if args.sbom else ()
+    rules = load_rules(args.packs)
+    paths = expand_inputs(args.inputs)
+    if not paths:
+        raise FileMissing(f"no contract files (PDF, DOCX, text) in {', '.join(args.inputs)}")
+    if args.output:
+        args.output.mkdir(parents=True, exist_ok=True)
+    progress = _Progress(len(paths))
+    written: set[str] = set()
+    errors, failing = 0, False
+    outcomes = review_files(paths, args.format, intake, components, args.jobs, args.password, rules)
+    for outcome in outcomes:
+        progress.advance(outcome.path.name)
+        if outcome.error is not None or outcome.rendered is None:
+            errors += 1
+            error = outcome.error
+            print(
+                f"error {error.code if error else 'E000'}: {error.message if error else 'no report'}", file=sys.stderr
+            )
+            continue
+        if args.output:
+            name = f"{outcome.path.name}.{args.format}"
+            for n in range(2, len(paths) + 2):  # two inputs with the same name in different folders
+                if name not in written:
+                    break
+                name = f"{outcome.path.stem}-{n}{outcome.path.suffix}.{args.format}"
+            written.add(name)
+            (args.output / name).write_text(outcome.rendered, encoding="utf-8")
+        elif args.format == "json" and len(paths) > 1:
+            sys.stdout.write(json.dumps(json.loads(outcome.rendered), ensure_ascii=False) + "\n")  # JSON Lines
+        else:
+            sys.stdout.write(outcome.rendered)
+        if args.fail_on and outcome.worst and SEVERITY_RANK[outcome.worst] <= SEVERITY_RANK[args.fail_on]:
+            failing = True
+    return EXIT_ERROR if errors else 1 if failing else 0
+
+
 def _rules_test(args: argparse.Namespace) -> int:
     from review.policy.examples import run_examples
     from review.policy.rules import load_rules
@@ -188,7 +252,13 @@ def _rules_list(args: argparse.Namespace) -> int:
                 "owner": pack.owner,
                 "sha256": pack.sha256,
                 "rules": [
-                    {"id": r.id, "title": r.title, "severity": r.severity, "check": r.check, "applies_to": str(r.applies_to)}
+                    {
+                        "id": r.id,
+                        "title": r.title,
+                        "severity": r.severity,
+                        "check": r.check,
+                        "applies_to": str(r.applies_to),
+                    }
                     for r in pack.rules
                 ],
             }
@@ -237,6 +307,20 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--exclude-trained", action="store_true", help="leave out documents the model was trained on")
     evaluate.add_argument("--jobs", type=int, default=1)
     evaluate.set_defaults(run=_eval)
+
+    review = commands.add_parser("review", help="check contracts against the city's rule packs")
+    review.add_argument("inputs", nargs="+", metavar="FILE", help="contract files (PDF, DOCX, text) or folders")
+    review.add_argument("--intake", type=Path, help="the intake (YAML or JSON): department, vendor, hosting, data, ...")
+    review.add_argument("--sbom", type=Path, help="the vendor's software bill of materials (CycloneDX or SPDX JSON)")
+    review.add_argument("--format", choices=("json", "md"), default="json", help="JSON report or Markdown memo")
+    review.add_argument(
+        "--fail-on", choices=tuple(SEVERITY_RANK), help="exit 1 when a finding at or above this severity exists"
+    )
+    review.add_argument("--jobs", type=int, default=1, help="files reviewed in parallel processes")
+    review.add_argument("--output", type=Path, help="write one report per input to this folder")
+    review.add_argument("--password", help="password of encrypted PDFs")
+    review.add_argument("--packs", type=Path, help="the rule pack directory (default: rules/packs)")
+    review.set_defaults(run=_review)
 
     rules = commands.add_parser("rules", help="the rule packs: list them, or run every rule's examples")
     rule_commands = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)

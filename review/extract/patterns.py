@@ -323,13 +323,19 @@ class TokenPatternIndex:
 
         # Each unit's test: a row of the word table, the flag bits it wants, other checks, and whether negated.
         rows: dict[tuple[frozenset[int] | None, frozenset[int]], int] = {}
-        self._row = np.array([rows.setdefault((step.words, step.not_words) if step else (None, frozenset()), len(rows))
-                              for step in units], dtype=np.intp)
+        self._row = np.array(
+            [
+                rows.setdefault((step.words, step.not_words) if step else (None, frozenset()), len(rows))
+                for step in units
+            ],
+            dtype=np.intp,
+        )
         self._table = np.array([self._accepts(words, not_words) for words, not_words in rows], dtype=bool)
         bit = {name: 1 << number for number, name in enumerate(self._flags)}
         self._mask = np.array([sum(bit[name] for name, _ in step.flags) if step else 0 for step in units], np.int64)
-        self._want = np.array([sum(bit[name] for name, on in step.flags if on) if step else 0 for step in units],
-                              np.int64)
+        self._want = np.array(
+            [sum(bit[name] for name, on in step.flags if on) if step else 0 for step in units], np.int64
+        )
         self._negate = np.array([step is not None and step.negate for step in units], dtype=bool)
         self._checks = [step.checks if step else () for step in units]
         self._has_checks = np.array([bool(checks) for checks in self._checks], dtype=bool)

@@ -8,6 +8,7 @@ findings with the rule's words, severity and escalation.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -150,7 +151,10 @@ def required(rule: Rule, context: Context) -> list[Hit]:
 def prohibited(rule: Rule, context: Context) -> list[Hit]:
     params = rule.params
     assert isinstance(params, ProhibitedParams)
-    return [Hit("present", first, (context.clause_id(first),)) for first in _first_per_clause(context, context.find(params.find))]
+    return [
+        Hit("present", first, (context.clause_id(first),))
+        for first in _first_per_clause(context, context.find(params.find))
+    ]
 
 
 def threshold(rule: Rule, context: Context) -> list[Hit]:
@@ -257,7 +261,7 @@ def _license_hit(params: LicensePolicyParams, use: UseContext, expression: str |
 
 
 def _with(hit: Hit, **changes: object) -> Hit:
-    return Hit(**{**{name: getattr(hit, name) for name in Hit.__slots__}, **changes})  # type: ignore[arg-type]
+    return dataclasses.replace(hit, **changes)  # type: ignore[arg-type]
 
 
 CHECKS: dict[str, Check] = {
@@ -302,7 +306,9 @@ def _allowed(normalized: str, allowed: Sequence[str]) -> bool:
     return any(normalized == a or (a.endswith("*") and normalized.startswith(a[:-1])) for a in allowed)
 
 
-def _breaking(values: list[Value], limit: Limit, params: ThresholdParams, context: Context, sentence: str) -> str | None:
+def _breaking(
+    values: list[Value], limit: Limit, params: ThresholdParams, context: Context, sentence: str
+) -> str | None:
     """The value as written that breaks the limit (legs of 'the greater/lesser of' combined); None if none."""
     if not values:
         return None
@@ -341,7 +347,7 @@ def _money_breaking(values: list[Value], limit: Limit, annual: float | None, sen
     when the intake gives the annual cost. Without it, a fee cap is compared in months of fees and a sum in
     dollars, each against its own part of the floor.
     """
-    legs = []
+    legs: list[tuple[Value, float | None, float | None]] = []  # (value, dollars, months of fees)
     for value in values:
         if value.unit == "fees" and value.amount is not None:
             months = value.amount * float(value.details.get("period_months", 12))
@@ -361,11 +367,8 @@ def _money_breaking(values: list[Value], limit: Limit, annual: float | None, sen
         return limit.min_fees_months is not None and (months or 0) < limit.min_fees_months
 
     if _GREATER.search(sentence) and len(legs) > 1:
-        return None if any(not breaks(usd, months) for _, usd, months in legs) else _shown(legs[0][0])
-    for value, usd, months in legs:
-        if breaks(usd, months):
-            return _shown(value)
-    return None
+        return None if any(not breaks(leg[1], leg[2]) for leg in legs) else _shown(legs[0][0])
+    return next((_shown(leg[0]) for leg in legs if breaks(leg[1], leg[2])), None)
 
 
 def _shown(value: Value) -> str:

@@ -148,8 +148,9 @@ class _Parser:
             return lambda facts: not inner(facts)
         if token == "(":
             inner = self.expression()
-            if self.take() != ")":
+            if self.peek() != ")":
                 raise ConditionError(f"a '(' in {self.text!r} is not closed")
+            self.take()
             return inner
         if token in FLAGS:
             self.names.add(token)

@@ -161,7 +161,9 @@ def load_license_table(path: Path) -> LicenseTable:
                 lines.of(["licenses", index, "id"]),
             )
         if key in entries:
-            raise RuleSchemaError(f"{item['id']!r} is listed twice; keep one entry", name, lines.of(["licenses", index]))
+            raise RuleSchemaError(
+                f"{item['id']!r} is listed twice; keep one entry", name, lines.of(["licenses", index])
+            )
         decisions = {context: cast(Decision, item[context]) for context in CONTEXTS}
         entries[key] = _Entry(item["category"], decisions, " ".join(item["reason"].split()))
     return LicenseTable(name, tuple(contexts), data["categories"], entries)

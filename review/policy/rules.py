@@ -200,7 +200,9 @@ def _load(directory: Path) -> RuleSet:
         raise RuleConflict("the rule pack directory does not exist; point load_rules() at rules/packs", str(directory))
     folders = sorted(path for path in directory.iterdir() if path.is_dir() and not path.name.startswith("."))
     if not folders:
-        raise RuleConflict("no rule packs here; add a folder with a pack.yaml and one YAML file per rule", str(directory))
+        raise RuleConflict(
+            "no rule packs here; add a folder with a pack.yaml and one YAML file per rule", str(directory)
+        )
     packs = tuple(_load_pack(folder) for folder in folders)
     by_id: dict[str, Rule] = {}
     for pack in packs:
@@ -327,7 +329,8 @@ def _load_rule(path: Path, pack: str, tables: Mapping[str, LicenseTable]) -> Rul
     here = _RuleFile(name, lines, frozenset(load_taxonomy().ids))
     if data["id"] != path.stem:
         raise RuleConflict(
-            f"id {data['id']!r} differs from the file name; rename the file to {data['id']}.yaml or set `id: {path.stem}`",
+            f"id {data['id']!r} differs from the file name; "
+            f"rename the file to {data['id']}.yaml or set `id: {path.stem}`",
             name,
             lines.of(["id"]),
         )
@@ -386,13 +389,17 @@ def _params(check: CheckKind, data: Mapping[str, Any], here: _RuleFile, tables: 
         if kind in ("jurisdiction", "standard") and not limit.allowed:
             here.fail([*where, "limit"], f"a {kind} limit lists the `allowed` values (e.g. allowed: [US-CA])")
         if kind not in ("jurisdiction", "standard") and limit.allowed:
-            here.fail([*where, "limit", "allowed"], f"`allowed` is for jurisdictions and standards; a {kind} uses max or min")
+            here.fail(
+                [*where, "limit", "allowed"], f"`allowed` is for jurisdictions and standards; a {kind} uses max or min"
+            )
         return ThresholdParams(
             find=here.find(data["find"], [*where, "find"]),
             value=kind,
             limit=limit,
             unit=data.get("unit", "days"),
-            overrides=tuple(here.limit(item, [*where, "overrides", i]) for i, item in enumerate(data.get("overrides", []))),
+            overrides=tuple(
+                here.limit(item, [*where, "overrides", i]) for i, item in enumerate(data.get("overrides", []))
+            ),
             no_value=data.get("no_value", "pass"),
             absent=data.get("absent", "pass"),
         )
@@ -403,7 +410,9 @@ def _params(check: CheckKind, data: Mapping[str, Any], here: _RuleFile, tables: 
             f"no licence table {table_name!r} in this pack; "
             + (f"use {', '.join(tables)}" if tables else "add licenses.yaml beside this rule"),
         )
-    return LicensePolicyParams(table=tables[table_name], severity=cast(Mapping[str, Mapping[str, Severity]], data["severity"]))
+    return LicensePolicyParams(
+        table=tables[table_name], severity=cast(Mapping[str, Mapping[str, Severity]], data["severity"])
+    )
 
 
 def _examples(data: Mapping[str, Any], lines: Lines) -> Iterator[Example]:

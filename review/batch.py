@@ -1,0 +1,115 @@
+"""Reviewing many contracts at once, in parallel processes, each file's problem kept to that file.
+
+The pipeline and the rule packs are loaded once in the parent before the worker processes start, so the
+workers (forked) share them instead of loading them again. Files go largest first, so the last one to
+finish is a small one.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from review.errors import ReviewError
+from review.policy.intake import Intake
+from review.policy.rules import RuleSet, Severity, load_rules
+from review.policy.sbom import Component
+
+CONTRACT_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".text"}
+OutputFormat = Literal["json", "md"]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One file's review: the rendered report, or the coded error that stopped it."""
+
+    path: Path
+    rendered: str | None
+    worst: Severity | None
+    error: ReviewError | None = None
+
+
+def expand_inputs(inputs: Sequence[str | Path]) -> list[Path]:
+    """Files as given, and every contract file inside a folder (sorted); a missing path is kept so it is reported."""
+    paths: list[Path] = []
+    for item in map(Path, inputs):
+        if item.is_dir():
+            paths += sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in CONTRACT_SUFFIXES)
+        else:
+            paths.append(item)
+    return list(dict.fromkeys(paths))
+
+
+def review_files(
+    paths: Sequence[Path],
+    output_format: OutputFormat,
+    intake: Intake | None = None,
+    components: Sequence[Component] = (),
+    jobs: int = 1,
+    password: str | None = None,
+    rules: RuleSet | None = None,
+) -> Iterator[Outcome]:
+    """Review each file, yielding outcomes as they finish (in input order when jobs is 1)."""
+    from review.extract.pipeline import load_pipeline
+
+    rules = rules or load_rules()
+    load_pipeline()  # before forking, so every worker shares it
+    global _task
+    _task = _Task(output_format, intake, tuple(components), password, rules)
+    if jobs <= 1 or len(paths) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(_task, paths)
+        return
+    ordered = sorted(paths, key=_size, reverse=True)
+    # forked workers inherit _task (rules hold compiled patterns and conditions, which do not pickle)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures: list[Future[Outcome]] = [pool.submit(_run, path) for path in ordered]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+_task: _Task | None = None  # what every worker does; set before the workers are forked
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _run(path: Path) -> Outcome:
+    assert _task is not None
+    return _task(path)
+
+
+@dataclass(frozen=True)
+class _Task:
+    output_format: OutputFormat
+    intake: Intake | None
+    components: tuple[Component, ...]
+    password: str | None
+    rules: RuleSet
+
+    def __call__(self, path: Path) -> Outcome:
+        from review.extract.analysis import analyse
+        from review.ingest import open_document
+        from review.policy.engine import check
+        from review.policy.memo import render_memo
+
+        try:
+            report = check(
+                analyse(open_document(path, password=self.password)), self.intake, self.components, self.rules
+            )
+        except ReviewError as error:
+            return Outcome(path, None, None, error)
+        render: Callable[[], str] = (
+            (lambda: json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+            if self.output_format == "json"
+            else (lambda: render_memo(report))
+        )
+        return Outcome(path, render(), report.worst())
