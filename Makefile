@@ -8,7 +8,7 @@ SAMPLE := tests/data/cuad/Freecook-Hosting-Agreement.pdf
 .PHONY: run test lint bench setup system-packages clean
 
 run: $(STAMP)
-	$(BIN)/python main.py classify $(SAMPLE)
+	$(BIN)/python main.py review $(SAMPLE) --intake tests/data/intake/permit-portal.yaml --format md
 
 test: $(STAMP)
 	$(BIN)/ruff check .
@@ -25,6 +25,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/cuad_quality.py
 	$(BIN)/python bench/unfair_tos_quality.py
 	$(BIN)/python bench/pattern_quality.py --limit 100
+	$(BIN)/python bench/review_speed.py
+	$(BIN)/python bench/saas_forms.py
 
 setup: $(STAMP)
 

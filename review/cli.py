@@ -206,7 +206,8 @@ def _review(args: argparse.Namespace) -> int:
             errors += 1
             error = outcome.error
             print(
-                f"error {error.code if error else 'E000'}: {error.message if error else 'no report'}", file=sys.stderr
+                f"error {error.code if error else 'E000'}: {outcome.path}: {error.message if error else 'no report'}",
+                file=sys.stderr,
             )
             continue
         if args.output:

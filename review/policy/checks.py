@@ -50,6 +50,7 @@ class Context:
     sentences: SentenceIndex = field(init=False)
     clause_types: list[dict[str, float]] = field(init=False)
     _value_starts: list[int] = field(init=False)
+    _typed_cache: dict[tuple[tuple[str, ...], float], frozenset[int]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         clauses = self.analysis.clauses
@@ -83,31 +84,51 @@ class Context:
                 found.append(values[i])
         return found
 
-    def find(self, find: Find) -> list[int]:
-        """The sentences that count for `find`, in document order."""
+    def find(self, find: Find, first: bool = False) -> list[int]:
+        """The sentences that count for `find`, in document order (only the first one if `first`).
+
+        Cheap tests come first (anchors, clause types), regular expressions last, so a required term found
+        early costs one search.
+        """
         index = self.sentences
-        if find.text:
-            chosen: set[int] = set().union(*(index.matching(pattern) for pattern in find.text))
-        else:
-            chosen = set(range(len(index)))
+        pool = (
+            set().union(*(index.candidates(pattern) for pattern in find.text)) if find.text else set(range(len(index)))
+        )
         for pattern in find.all:
-            chosen &= index.matching(pattern)
+            pool &= index.candidates(pattern)
         if find.types:
-            chosen = {
-                i
-                for i in chosen
-                if any(self.clause_types[index.clause_of[i]].get(t, 0.0) >= find.min_score for t in find.types)
+            pool &= self._typed(find.types, find.min_score)
+        found = []
+        for i in sorted(pool):
+            if find.text and not any(index.test(pattern, i) for pattern in find.text):
+                continue
+            if not all(index.test(pattern, i) for pattern in find.all):
+                continue
+            if find.unless and self._excepted(find, i):
+                continue
+            found.append(i)
+            if first:
+                break
+        return found
+
+    def _typed(self, types: tuple[str, ...], min_score: float) -> frozenset[int]:
+        """The sentences in clauses of one of `types` (score at least `min_score`)."""
+        key = (types, min_score)
+        if key not in self._typed_cache:
+            clauses = {
+                k for k, scores in enumerate(self.clause_types) if any(scores.get(t, 0.0) >= min_score for t in types)
             }
-        if find.unless and chosen:
-            excepted: set[int] = set().union(*(index.matching(pattern) for pattern in find.unless))
-            if find.unless_scope == "document":
-                chosen = set() if excepted else chosen
-            elif find.unless_scope == "clause":
-                clauses = {index.clause_of[i] for i in excepted}
-                chosen = {i for i in chosen if index.clause_of[i] not in clauses}
-            else:
-                chosen -= excepted
-        return sorted(chosen)
+            self._typed_cache[key] = frozenset(i for i, k in enumerate(self.sentences.clause_of) if k in clauses)
+        return self._typed_cache[key]
+
+    def _excepted(self, find: Find, i: int) -> bool:
+        index = self.sentences
+        if find.unless_scope == "sentence":
+            return any(index.test(pattern, i) for pattern in find.unless)
+        matched = set().union(*(index.matching(pattern) for pattern in find.unless))
+        if find.unless_scope == "document":
+            return bool(matched)
+        return any(index.clause_of[j] == index.clause_of[i] for j in matched)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,10 +155,10 @@ def required(rule: Rule, context: Context) -> list[Hit]:
     assert isinstance(params, RequiredParams)
     trigger: list[int] = []
     if params.if_present is not None:
-        trigger = context.find(params.if_present)
+        trigger = context.find(params.if_present, first=True)
         if not trigger:
             return []
-    if context.find(params.find):
+    if context.find(params.find, first=True):
         return []
     clauses = context.analysis.clauses
     pages = context.analysis.document.pages

@@ -3,11 +3,12 @@
 Rules say what they look for as regular expressions (case-insensitive), with {city} and {vendor} standing
 for the many words contracts use for the parties. A review runs a few hundred of them over a contract of
 up to a few hundred pages, so each pattern carries the literal words any match must contain (its
-anchors, worked out from the parsed expression): only the sentences holding an anchor are searched.
+anchors, worked out from the parsed expression): only the sentences holding a word of every anchor set
+are searched.
 
 >>> pattern = compile_pattern(r"{city} (shall|will) indemnify")
->>> sorted(pattern.anchors or ())
-['indemnify']
+>>> [sorted(words) for words in pattern.anchors][1:]
+[['shall', 'will'], ['indemnify']]
 >>> text = SentenceIndex("Customer shall indemnify Provider. Provider shall indemnify Customer.", [(0, 69)])
 >>> [text.sentence_text(i) for i in text.matching(pattern)]
 ['Customer shall indemnify Provider.']
@@ -35,10 +36,15 @@ VENDOR_WORDS = (
     "seller", "we", "us", "developer", "reseller", "partner", "the service provider", "saas provider",
 )  # fmt: skip
 PLACEHOLDERS = {
-    "city": r"(?:the\s+)?(?:" + "|".join(sorted(CITY_WORDS, key=len, reverse=True)) + r")(?:'s)?",
-    "vendor": r"(?:the\s+)?(?:" + "|".join(sorted(VENDOR_WORDS, key=len, reverse=True)) + r")(?:'s)?",
+    name: r"\b(?:the\s+)?(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?:['’]s)?\b"
+    for name, words in (("city", CITY_WORDS), ("vendor", VENDOR_WORDS))
 }
+# A look-ahead over the rest of the sentence is retried at every position: slow, and `all` / `unless` say it
+# more plainly.
+_SCANNING_LOOKAROUND = re.compile(r"\(\?<?[=!][^)]*\.[*+]")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_WORD = re.compile(r"\w+")
+FEW_SENTENCES = 8
 MIN_ANCHOR = 3  # shorter literals ("or", "of") are in every sentence: no use as a filter
 
 
@@ -46,7 +52,7 @@ MIN_ANCHOR = 3  # shorter literals ("or", "of") are in every sentence: no use as
 class TextPattern:
     source: str  # as the rule writes it
     regex: re.Pattern[str]
-    anchors: frozenset[str] | None  # lower-case words one of which every match contains; None: no filter
+    anchors: tuple[frozenset[str], ...]  # every match contains a word of each set; () when nothing is certain
 
 
 def compile_pattern(source: str) -> TextPattern:
@@ -54,6 +60,11 @@ def compile_pattern(source: str) -> TextPattern:
     for name in _PLACEHOLDER.findall(source):
         if name not in PLACEHOLDERS:
             raise ValueError(f"unknown placeholder {{{name}}}; use {{city}} or {{vendor}}")
+    if _SCANNING_LOOKAROUND.search(source):
+        raise ValueError(
+            "a look-ahead over the sentence ('(?=.*...)' or '(?!.*...)') is slow and hard to read; "
+            "put a word that must also be in the sentence under `all:`, and one that must not under `unless:`"
+        )
     expanded = _PLACEHOLDER.sub(lambda match: PLACEHOLDERS[match.group(1)], source)
     # contracts break lines and double spaces anywhere: a space in a pattern matches any run of white space
     expanded = re.sub(r"(?<!\\) ", r"\\s+", expanded)
@@ -62,18 +73,17 @@ def compile_pattern(source: str) -> TextPattern:
     except re.error as error:
         raise ValueError(f"not a valid regular expression ({error})") from None
     parsed = sre_parse.parse(expanded, re.IGNORECASE)
-    anchors = _anchors(parsed)
-    return TextPattern(source, regex, frozenset(anchors) if anchors else None)
+    return TextPattern(source, regex, tuple(dict.fromkeys(_anchors(parsed))))
 
 
-def _anchors(parsed: Iterable[tuple[object, object]]) -> set[str] | None:
-    """Literal strings one of which any match must contain; the most selective choice along a sequence."""
-    choices: list[set[str]] = []
+def _anchors(parsed: Iterable[tuple[object, object]]) -> list[frozenset[str]]:
+    """Sets of lower-case literals such that any match contains a word of every set (all of them required)."""
+    required: list[frozenset[str]] = []
     run: list[str] = []
 
     def close_run() -> None:
         if len(run) >= MIN_ANCHOR:
-            choices.append({"".join(run).lower()})
+            required.append(frozenset({"".join(run).lower()}))
         run.clear()
 
     for op, argument in parsed:
@@ -81,20 +91,22 @@ def _anchors(parsed: Iterable[tuple[object, object]]) -> set[str] | None:
             run.append(chr(argument))  # type: ignore[arg-type]
             continue
         close_run()
-        inner: set[str] | None = None
         if op is sre.SUBPATTERN:
-            inner = _anchors(argument[-1])  # type: ignore[index]
+            required += _anchors(argument[-1])  # type: ignore[index]
         elif op is sre.BRANCH:
-            branches = [_anchors(branch) for branch in argument[1]]  # type: ignore[index]
-            inner = set().union(*branches) if all(branches) else None  # type: ignore[arg-type]
+            # a branch requires one word from the most selective set of whichever alternative matched
+            choices = [_most_selective(_anchors(branch)) for branch in argument[1]]  # type: ignore[index]
+            if all(choices):
+                required.append(frozenset().union(*choices))  # type: ignore[arg-type]
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and argument[0] >= 1:  # type: ignore[index]
-            inner = _anchors(argument[2])  # type: ignore[index]
-        if inner:
-            choices.append(inner)
+            required += _anchors(argument[2])  # type: ignore[index]
     close_run()
-    if not choices:
-        return None
-    return max(choices, key=lambda words: (min(len(word) for word in words), -len(words)))
+    return required
+
+
+def _most_selective(sets: list[frozenset[str]]) -> frozenset[str] | None:
+    """Longer words are rarer: the set whose shortest word is longest, fewer words breaking ties."""
+    return max(sets, key=lambda words: (min(len(word) for word in words), -len(words))) if sets else None
 
 
 @dataclass
@@ -108,6 +120,10 @@ class SentenceIndex:
     _lower: str | None = field(init=False)
     _starts: list[int] = field(init=False)
     _cache: dict[str, frozenset[int]] = field(init=False, default_factory=dict)
+    _word_cache: dict[str, frozenset[int]] = field(init=False, default_factory=dict)
+    _candidate_cache: dict[str, frozenset[int]] = field(init=False, default_factory=dict)
+    _test_cache: dict[tuple[str, int], bool] = field(init=False, default_factory=dict)
+    _token_index: _Tokens | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.spans, self.clause_of = [], []
@@ -131,27 +147,99 @@ class SentenceIndex:
         """The sentences in which the pattern matches."""
         cached = self._cache.get(pattern.source)
         if cached is None:
-            cached = frozenset(i for i in self._candidates(pattern) if pattern.regex.search(self.sentence_text(i)))
+            cached = frozenset(i for i in self.candidates(pattern) if self.test(pattern, i))
             self._cache[pattern.source] = cached
         return cached
 
-    def first_match(self, pattern: TextPattern, index: int) -> tuple[int, int] | None:
-        """Where the pattern matches in sentence `index`, as document offsets."""
-        start = self.spans[index][0]
-        match = pattern.regex.search(self.sentence_text(index))
-        return (start + match.start(), start + match.end()) if match else None
+    def candidates(self, pattern: TextPattern) -> frozenset[int]:
+        """The sentences the pattern may match in (those holding its anchors), cheap to compute."""
+        cached = self._candidate_cache.get(pattern.source)
+        if cached is None:
+            cached = frozenset(self._candidates(pattern))
+            self._candidate_cache[pattern.source] = cached
+        return cached
+
+    def test(self, pattern: TextPattern, index: int) -> bool:
+        """Whether the pattern matches in sentence `index` (each pair searched once)."""
+        key = (pattern.source, index)
+        found = self._test_cache.get(key)
+        if found is None:
+            found = index in self.candidates(pattern) and pattern.regex.search(self.sentence_text(index)) is not None
+            self._test_cache[key] = found
+        return found
 
     def _candidates(self, pattern: TextPattern) -> Iterable[int]:
-        if pattern.anchors is None or self._lower is None:
+        if not pattern.anchors or self._lower is None:
             return range(len(self.spans))
+        found: set[int] | None = None
+        # rarest first (few, long words); once few sentences are left, the regex checks them faster than
+        # finding a common word everywhere would
+        for words in sorted(pattern.anchors, key=lambda words: (len(words), -min(map(len, words)))):
+            having = set().union(*(self._sentences_with(word) for word in words))
+            found = having if found is None else found & having
+            if len(found) <= FEW_SENTENCES:
+                break
+        return sorted(found or ())
+
+    def _sentences_with(self, word: str) -> frozenset[int]:
+        """The sentences containing `word` (as a substring of the lower-cased text), cached per word.
+
+        A word of letters and digits lies inside one token, so it is looked for once in the list of the
+        document's distinct tokens rather than at each of its occurrences in the text.
+        """
+        cached = self._word_cache.get(word)
+        if cached is None:
+            if _WORD.fullmatch(word):
+                tokens = self._tokens()
+                found: set[int] = set()
+                at = tokens.joined.find(word)
+                while at != -1:
+                    k = bisect.bisect_right(tokens.starts, at) - 1
+                    found.update(tokens.sentences[k])
+                    at = tokens.joined.find(
+                        word, tokens.starts[k + 1] if k + 1 < len(tokens.starts) else len(tokens.joined)
+                    )
+                cached = frozenset(found)
+            else:
+                cached = frozenset(self._scan(word))
+            self._word_cache[word] = cached
+        return cached
+
+    def _scan(self, word: str) -> set[int]:
+        assert self._lower is not None
         found: set[int] = set()
-        for anchor in pattern.anchors:
-            at = self._lower.find(anchor)
-            while at != -1:
-                i = bisect.bisect_right(self._starts, at) - 1
-                if i >= 0 and at + len(anchor) <= self.spans[i][1]:
-                    found.add(i)
-                    at = self._lower.find(anchor, self.spans[i][1])  # the rest of this sentence is decided
-                else:
-                    at = self._lower.find(anchor, at + 1)
-        return sorted(found)
+        at = self._lower.find(word)
+        while at != -1:
+            i = bisect.bisect_right(self._starts, at) - 1
+            if i >= 0 and at + len(word) <= self.spans[i][1]:
+                found.add(i)
+                at = self._lower.find(word, self.spans[i][1])  # the rest of this sentence is decided
+            else:
+                at = self._lower.find(word, at + 1)
+        return found
+
+    def _tokens(self) -> _Tokens:
+        if self._token_index is None:
+            assert self._lower is not None
+            by_token: dict[str, list[int]] = {}
+            for i, (start, end) in enumerate(self.spans):
+                for token in _WORD.findall(self._lower, start, end):
+                    sentences = by_token.setdefault(token, [])
+                    if not sentences or sentences[-1] != i:
+                        sentences.append(i)
+            names = list(by_token)
+            starts, at = [], 0
+            for name in names:
+                starts.append(at)
+                at += len(name) + 1
+            self._token_index = _Tokens("\n".join(names), starts, [by_token[name] for name in names])
+        return self._token_index
+
+
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    """A document's distinct tokens joined by newlines, where each starts, and the sentences holding each."""
+
+    joined: str
+    starts: list[int]
+    sentences: list[list[int]]

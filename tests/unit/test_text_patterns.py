@@ -42,9 +42,17 @@ def test_pattern_space_matches_line_breaks() -> None:
     assert compile_pattern("hold harmless").regex.search("hold\n  harmless")
 
 
-def test_pattern_anchor_is_the_most_selective_literal() -> None:
-    assert compile_pattern("{city} (shall|will) indemnify").anchors == {"indemnify"}
-    assert compile_pattern("a(b|c)?d").anchors is None
+def test_pattern_anchors_are_the_words_every_match_contains() -> None:
+    anchors = compile_pattern("{city} (shall|will) indemnify").anchors
+    assert anchors[1:] == (frozenset({"shall", "will"}), frozenset({"indemnify"}))
+    assert "customer" in anchors[0]
+    assert compile_pattern("governed by|governing law").anchors == (frozenset({"govern"}),)
+    assert compile_pattern("a(b|c)?d").anchors == ()
+
+
+def test_pattern_scanning_lookahead_is_refused_with_the_fix() -> None:
+    with pytest.raises(ValueError, match="under `all:`"):
+        compile_pattern("(?=.*within).*fix")
 
 
 @pytest.mark.parametrize(("source", "message"), [("{cty} shall", "unknown placeholder"), ("(unclosed", "not a valid")])
