@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from review.policy.engine import review_document  # noqa: E402
-from review.policy.intake import Intake  # noqa: E402
+from review.policy.engine import review_document
+from review.policy.intake import Intake
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "saas_templates"
 CITY_SAAS = Intake(

@@ -7,6 +7,7 @@ finish is a small one.
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
@@ -59,6 +60,9 @@ def review_files(
 
     rules = rules or load_rules()
     load_pipeline()  # before forking, so every worker shares it
+    # The models and rules live as long as the process: kept out of every garbage collection (about a
+    # fifth of the review time otherwise), and shared by forked workers without copying.
+    gc.freeze()
     global _task
     _task = _Task(output_format, intake, tuple(components), password, rules)
     if jobs <= 1 or len(paths) <= 1 or "fork" not in multiprocessing.get_all_start_methods():

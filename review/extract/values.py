@@ -52,7 +52,7 @@ from review.model import Value, ValueKind
 _Trie: TypeAlias = "dict[str, _Trie]"
 
 
-def _trie(words: Collection[str]) -> str:
+def trie_alternation(words: Collection[str]) -> str:
     """An alternation of `words` as a prefix tree: each character is tried once, however many names share
     it, and a name's end is tried last so the longest name wins ("New York City" over "New York")."""
     tree: _Trie = {}
@@ -81,7 +81,7 @@ _SMALL = {
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
-_SMALL_RE = _trie(_SMALL)
+_SMALL_RE = trie_alternation(_SMALL)
 _DIGIT_WORD = "zero|one|two|three|four|five|six|seven|eight|nine"
 # Between the words of one phrase: spaces, a hyphen or one line break, never a blank line.
 _GAP = r"(?:[ \t]*[-\n][ \t]*|[ \t]+)"
@@ -448,7 +448,7 @@ _MONTHS = {
     "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
     "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-_MONTH_RE = rf"{_trie(_MONTHS)}\b\.?"
+_MONTH_RE = rf"{trie_alternation(_MONTHS)}\b\.?"
 _BLANK = r"(?:_{2,}|\[[^\]\n]{0,12}\])"
 _YEAR = r"(?:1[89]|2[01])\d\d(?!\d)"
 
@@ -567,10 +567,10 @@ def _both_cases(names: Collection[str]) -> list[str]:
 
 
 _PLACE_NAMES = {form: name for name in (*_PLACES, *_CITIES) for form in (name, name.upper())}
-_PLACE = re.compile(rf"(?:{_trie(_PLACE_NAMES)})(?!\w|-\w)")  # not "Georgia-Pacific"
+_PLACE = re.compile(rf"(?:{trie_alternation(_PLACE_NAMES)})(?!\w|-\w)")  # not "Georgia-Pacific"
 _COUNTY = re.compile(
-    rf"(?:City\s+and\s+)?County\s+of\s+(?P<after>{_trie(_both_cases(_CA_COUNTIES))})\b"
-    rf"|(?P<before>{_trie(_both_cases(_CA_COUNTIES))})\s+County\b",
+    rf"(?:City\s+and\s+)?County\s+of\s+(?P<after>{trie_alternation(_both_cases(_CA_COUNTIES))})\b"
+    rf"|(?P<before>{trie_alternation(_both_cases(_CA_COUNTIES))})\s+County\b",
     re.IGNORECASE,
 )
 _COUNTY_ANCHOR = re.compile(_cased("county"))

@@ -29,7 +29,7 @@ from review.policy.rules import (
     ThresholdParams,
 )
 from review.policy.sbom import Component
-from review.policy.text import SentenceIndex
+from review.policy.text import SentenceIndex, TextPattern, Vocabulary
 
 if TYPE_CHECKING:
     from review.extract.analysis import Analysis
@@ -47,6 +47,7 @@ class Context:
     analysis: Analysis
     facts: Facts | None  # intake flags and figures; None without an intake
     components: Sequence[Component] = ()
+    vocabulary: Vocabulary | None = None
     sentences: SentenceIndex = field(init=False)
     clause_types: list[dict[str, float]] = field(init=False)
     _value_starts: list[int] = field(init=False)
@@ -54,7 +55,8 @@ class Context:
 
     def __post_init__(self) -> None:
         clauses = self.analysis.clauses
-        self.sentences = SentenceIndex(self.analysis.document.text, [(c.clause.start, c.clause.end) for c in clauses])
+        spans = [(item.clause.start, item.clause.end) for item in clauses]
+        self.sentences = SentenceIndex(self.analysis.document.text, spans, self.vocabulary)
         self.clause_types = [{score.type: score.score for score in item.types} for item in clauses]
         self._value_starts = [value.start for value in self.analysis.values]
 
@@ -91,25 +93,25 @@ class Context:
         early costs one search.
         """
         index = self.sentences
-        pool = (
-            set().union(*(index.candidates(pattern) for pattern in find.text)) if find.text else set(range(len(index)))
-        )
-        for pattern in find.all:
-            pool &= index.candidates(pattern)
+        pool = set().union(*(index.candidates(p) for p in find.text)) if find.text else set(range(len(index)))
+        for other in find.all:
+            pool &= index.candidates(other)
         if find.types:
             pool &= self._typed(find.types, find.min_score)
-        found = []
-        for i in sorted(pool):
-            if find.text and not any(index.test(pattern, i) for pattern in find.text):
-                continue
-            if not all(index.test(pattern, i) for pattern in find.all):
-                continue
-            if find.unless and self._excepted(find, i):
-                continue
-            found.append(i)
-            if first:
-                break
-        return found
+        found: set[int] = set()
+        patterns: tuple[TextPattern | None, ...] = find.text or (None,)  # None: every sentence in the pool
+        for pattern in patterns:
+            for i in sorted(pool - found if pattern is None else (index.candidates(pattern) & pool) - found):
+                if pattern is not None and not index.test(pattern, i):
+                    continue
+                if not all(index.test(other, i) for other in find.all):
+                    continue
+                if find.unless and self._excepted(find, i):
+                    continue
+                found.add(i)
+                if first:
+                    return [i]
+        return sorted(found)
 
     def _typed(self, types: tuple[str, ...], min_score: float) -> frozenset[int]:
         """The sentences in clauses of one of `types` (score at least `min_score`)."""
@@ -163,10 +165,23 @@ def required(rule: Rule, context: Context) -> list[Hit]:
     clauses = context.analysis.clauses
     pages = context.analysis.document.pages
     searched = f"Looked for {params.looking_for} in all {len(clauses)} clauses ({len(pages)} pages)."
-    if trigger:
-        first = trigger[0]
+    # a required term taken away elsewhere ("Provider owns all data generated"): show the clause that does it
+    evidence = trigger or _defeating(context, params.find)
+    if evidence:
+        first = evidence[0]
         return [Hit("missing", first, (context.clause_id(first),), searched=searched)]
     return [Hit("missing", searched=searched)]
+
+
+def _defeating(context: Context, find: Find) -> list[int]:
+    """Where an exception took a required term away: the sentence that had the term but an exception in it,
+    or, for exceptions that apply to the clause or the document, the first sentence holding one."""
+    if not find.unless:
+        return []
+    if find.unless_scope == "sentence":
+        return context.find(dataclasses.replace(find, unless=()), first=True)
+    matched = set().union(*(context.sentences.matching(pattern) for pattern in find.unless))
+    return sorted(matched)[:1]
 
 
 def prohibited(rule: Rule, context: Context) -> list[Hit]:
@@ -185,7 +200,9 @@ def threshold(rule: Rule, context: Context) -> list[Hit]:
     matched = context.find(params.find)
     if not matched:
         if params.absent == "flag":
-            return [Hit("missing", threshold=describe_limit(limit, params), searched=_searched(context, params.find))]
+            shown = describe_limit(limit, params)
+            fields = {"value": "nothing", "threshold": shown}
+            return [Hit("missing", threshold=shown, searched=_searched(context, params), fields=fields)]
         return []
     hits = []
     by_clause: dict[int, list[int]] = {}
@@ -310,8 +327,9 @@ def _sentence_at(context: Context, offset: int) -> int | None:
     return i if i >= 0 and offset < context.sentences.spans[i][1] else None
 
 
-def _searched(context: Context, find: Find) -> str:
-    return f"Looked for {find.describe()} in all {len(context.analysis.clauses)} clauses."
+def _searched(context: Context, params: ThresholdParams) -> str:
+    what = params.looking_for or params.find.describe()
+    return f"Looked for {what} in all {len(context.analysis.clauses)} clauses."
 
 
 def _relevant(values: list[Value], params: ThresholdParams) -> list[Value]:

@@ -43,7 +43,7 @@ def check(
     """Every applicable rule (or only the rules with the ids in `only`) against an `Analysis`."""
     rules = rules or load_rules()
     facts = facts_of(intake)
-    context = Context(analysis, facts, components)
+    context = Context(analysis, facts, components, rules.vocabulary)
     chosen = [rules.by_id(rule_id) for rule_id in only] if only is not None else list(rules)
     findings: list[Finding] = []
     not_applicable = []
@@ -66,6 +66,8 @@ def _finding(rule: Rule, hit: Hit, context: Context, assumed: bool) -> Finding:
     escalated = hit.escalated
     if escalated is None and context.facts is not None:
         for escalation in rule.escalate:
+            if escalation.on not in (None, hit.kind):
+                continue
             if escalation.when is not None and escalation.when.evaluate(context.facts):
                 if _RANK[escalation.to] < _RANK[severity]:
                     severity, escalated = escalation.to, escalation.reason

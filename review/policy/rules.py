@@ -29,7 +29,7 @@ from review.errors import InvalidPattern, RuleConflict, RuleSchemaError
 from review.extract.taxonomy import RULES, load_taxonomy
 from review.policy.conditions import ALWAYS, Condition, ConditionError, parse_condition
 from review.policy.licenses import LicenseTable, load_license_table
-from review.policy.text import TextPattern, compile_pattern
+from review.policy.text import TextPattern, Vocabulary, compile_pattern
 from review.rulefile import Lines, check_schema, read_yaml, unknown
 
 DEFAULT_DIRECTORY = RULES / "packs"
@@ -59,6 +59,10 @@ class Find:
     min_score: float = DEFAULT_MIN_SCORE
     unless: tuple[TextPattern, ...] = ()
     unless_scope: Scope = "sentence"
+
+    @property
+    def patterns(self) -> tuple[TextPattern, ...]:
+        return (*self.text, *self.all, *self.unless)
 
     def describe(self) -> str:
         """The patterns and types, for a reviewer who wants to know what was searched."""
@@ -97,6 +101,7 @@ class ThresholdParams:
     overrides: tuple[Limit, ...] = ()
     no_value: Literal["flag", "pass"] = "pass"
     absent: Literal["flag", "pass"] = "pass"
+    looking_for: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +119,7 @@ class Escalation:
     reason: str
     when: Condition | None = None
     limit: Limit | None = None
+    on: str | None = None  # only findings of this kind (present, missing, value, license)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +174,7 @@ class RuleSet:
     packs: tuple[Pack, ...]
     directory: Path
     _by_id: dict[str, Rule] = field(repr=False, compare=False)
+    vocabulary: Vocabulary = field(repr=False, compare=False)  # every pattern's anchor words, found in one pass
 
     @property
     def rules(self) -> tuple[Rule, ...]:
@@ -215,7 +222,14 @@ def _load(directory: Path) -> RuleSet:
                     1,
                 )
             by_id[rule.id] = rule
-    return RuleSet(packs, directory, by_id)
+    patterns = [
+        pattern
+        for rule in by_id.values()
+        for find in (getattr(rule.params, "find", None), getattr(rule.params, "if_present", None))
+        if find is not None
+        for pattern in find.patterns
+    ]
+    return RuleSet(packs, directory, by_id, Vocabulary.of(patterns))
 
 
 @functools.cache
@@ -349,6 +363,7 @@ def _load_rule(path: Path, pack: str, tables: Mapping[str, LicenseTable]) -> Rul
             reason=item["reason"],
             when=here.condition(item["when"], ["escalate", i, "when"]) if "when" in item else None,
             limit=here.limit(item["limit"], ["escalate", i, "limit"]) if "limit" in item else None,
+            on=item.get("on"),
         )
         for i, item in enumerate(data.get("escalate", []))
     )
@@ -402,6 +417,7 @@ def _params(check: CheckKind, data: Mapping[str, Any], here: _RuleFile, tables: 
             ),
             no_value=data.get("no_value", "pass"),
             absent=data.get("absent", "pass"),
+            looking_for=" ".join(data["looking_for"].split()) if "looking_for" in data else None,
         )
     table_name = data["table"]
     if table_name not in tables:

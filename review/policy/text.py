@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 from review.extract.candidates import sentence_spans
+from review.extract.values import trie_alternation
 
 # The words contracts use for each side. A defined term outside these lists ("Acme" as the vendor's name) is
 # not recognised; rules then match on the verbs and objects around it.
@@ -40,11 +41,13 @@ PLACEHOLDERS = {
     for name, words in (("city", CITY_WORDS), ("vendor", VENDOR_WORDS))
 }
 # A look-ahead over the rest of the sentence is retried at every position: slow, and `all` / `unless` say it
-# more plainly.
-_SCANNING_LOOKAROUND = re.compile(r"\(\?<?[=!][^)]*\.[*+]")
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# more plainly. "Over the rest of the sentence": an unbounded repeat of any character inside a look-around.
+_LOOKAROUND = re.compile(r"\(\?<?[=!]")
+_UNBOUNDED_ANY = re.compile(r"(?:\.|\[\\s\\S\]|\[\\S\\s\]|\[\^[^\]]*\])[*+]")
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w*)\}")  # {city}, not a quantifier like {3}
 _WORD = re.compile(r"\w+")
-FEW_SENTENCES = 8
+_NOWHERE: frozenset[int] = frozenset()
+EVERYWHERE: frozenset[int] = frozenset({-1})  # stands for "in too many sentences to be worth filtering on"
 MIN_ANCHOR = 3  # shorter literals ("or", "of") are in every sentence: no use as a filter
 
 
@@ -60,20 +63,62 @@ def compile_pattern(source: str) -> TextPattern:
     for name in _PLACEHOLDER.findall(source):
         if name not in PLACEHOLDERS:
             raise ValueError(f"unknown placeholder {{{name}}}; use {{city}} or {{vendor}}")
-    if _SCANNING_LOOKAROUND.search(source):
+    if any(_UNBOUNDED_ANY.search(_group_body(source, match.end())) for match in _LOOKAROUND.finditer(source)):
         raise ValueError(
-            "a look-ahead over the sentence ('(?=.*...)' or '(?!.*...)') is slow and hard to read; "
+            "a look-ahead over the sentence ('(?=.*...)', '(?![\\s\\S]*...)') is slow and hard to read; "
             "put a word that must also be in the sentence under `all:`, and one that must not under `unless:`"
         )
     expanded = _PLACEHOLDER.sub(lambda match: PLACEHOLDERS[match.group(1)], source)
-    # contracts break lines and double spaces anywhere: a space in a pattern matches any run of white space
-    expanded = re.sub(r"(?<!\\) ", r"\\s+", expanded)
+    expanded = _spaces(expanded)
     try:
         regex = re.compile(expanded, re.IGNORECASE)
     except re.error as error:
         raise ValueError(f"not a valid regular expression ({error})") from None
     parsed = sre_parse.parse(expanded, re.IGNORECASE)
     return TextPattern(source, regex, tuple(dict.fromkeys(_anchors(parsed))))
+
+
+def _group_body(pattern: str, start: int) -> str:
+    """The text of a group from `start` (just after its opening) to its closing parenthesis."""
+    depth, escaped = 1, False
+    for i in range(start, len(pattern)):
+        character = pattern[i]
+        if escaped:
+            escaped = False
+        elif character == "\\":
+            escaped = True
+        elif character == "(":
+            depth += 1
+        elif character == ")":
+            depth -= 1
+            if depth == 0:
+                return pattern[start:i]
+    return pattern[start:]
+
+
+def _spaces(pattern: str) -> str:
+    """Contracts break lines and double spaces anywhere: a space matches any run of white space.
+
+    A space before a quantifier ("a ?b") stays one optional white-space character, and a space inside a
+    character class or after a backslash is left as written.
+    """
+    out: list[str] = []
+    in_class = escaped = False
+    for i, character in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif character == "\\":
+            escaped = True
+        elif character == "[" and not in_class:
+            in_class = True
+        elif character == "]" and in_class:
+            in_class = False
+        elif character == " " and not in_class:
+            following = pattern[i + 1 : i + 2]
+            out.append(r"\s" if following and following in "?*+{" else r"\s+")
+            continue
+        out.append(character)
+    return "".join(out)
 
 
 def _anchors(parsed: Iterable[tuple[object, object]]) -> list[frozenset[str]]:
@@ -109,18 +154,59 @@ def _most_selective(sets: list[frozenset[str]]) -> frozenset[str] | None:
     return max(sets, key=lambda words: (min(len(word) for word in words), -len(words))) if sets else None
 
 
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every anchor word of a rule set, found in a document's tokens in one pass of one prefix-tree pattern."""
+
+    words: frozenset[str]
+    regex: re.Pattern[str]
+    prefixes: Mapping[str, tuple[str, ...]]  # the anchor words a found word starts with, itself included
+
+    @classmethod
+    def of(cls, patterns: Iterable[TextPattern]) -> Vocabulary:
+        words = frozenset(w for p in patterns for words in p.anchors for w in words if _WORD.fullmatch(w))
+        prefixes = {w: tuple(w[:k] for k in range(MIN_ANCHOR, len(w) + 1) if w[:k] in words) for w in words}
+        return cls(words, re.compile(trie_alternation(words) if words else "(?!)"), prefixes)
+
+    def sentences(
+        self, joined: str, starts: Sequence[int], sentences: Sequence[list[int]], count: int
+    ) -> dict[str, frozenset[int]]:
+        """For each anchor word in the document's tokens (`joined`, each token starting at `starts`), the
+        sentences holding it (of `count`); overlapping occurrences included."""
+        tokens: dict[str, set[int]] = {}
+        search = self.regex.search
+        match = search(joined)
+        while match is not None:
+            at = match.start()
+            k = bisect.bisect_right(starts, at) - 1
+            for word in self.prefixes[match.group()]:
+                tokens.setdefault(word, set()).add(k)
+            match = search(joined, at + 1)
+        # a word in most sentences ("the", "shall") filters nothing: marked EVERYWHERE instead of collected
+        common = count // 2
+        found: dict[str, frozenset[int]] = {}
+        for word, ks in tokens.items():
+            if sum(len(sentences[k]) for k in ks) > common:
+                found[word] = EVERYWHERE
+            else:
+                found[word] = frozenset().union(*(sentences[k] for k in ks))
+        return found
+
+
 @dataclass
 class SentenceIndex:
     """A document's text cut into sentences within its clauses, with each pattern's matching sentences cached."""
 
     text: str
     clause_spans: Sequence[tuple[int, int]]
+    vocabulary: Vocabulary | None = None  # the rule set's anchor words, found in one pass
     spans: list[tuple[int, int]] = field(init=False)
     clause_of: list[int] = field(init=False)  # per sentence, the index of its clause
     _lower: str | None = field(init=False)
     _starts: list[int] = field(init=False)
     _cache: dict[str, frozenset[int]] = field(init=False, default_factory=dict)
     _word_cache: dict[str, frozenset[int]] = field(init=False, default_factory=dict)
+    _set_cache: dict[frozenset[str], frozenset[int]] = field(init=False, default_factory=dict)
     _candidate_cache: dict[str, frozenset[int]] = field(init=False, default_factory=dict)
     _test_cache: dict[tuple[str, int], bool] = field(init=False, default_factory=dict)
     _token_index: _Tokens | None = field(init=False, default=None)
@@ -171,35 +257,38 @@ class SentenceIndex:
     def _candidates(self, pattern: TextPattern) -> Iterable[int]:
         if not pattern.anchors or self._lower is None:
             return range(len(self.spans))
-        found: set[int] | None = None
-        # rarest first (few, long words); once few sentences are left, the regex checks them faster than
-        # finding a common word everywhere would
-        for words in sorted(pattern.anchors, key=lambda words: (len(words), -min(map(len, words)))):
-            having = set().union(*(self._sentences_with(word) for word in words))
+        found: frozenset[int] | None = None
+        for words in sorted(pattern.anchors, key=len):  # a match holds a word of every set
+            having = self._set_cache.get(words)
+            if having is None:
+                parts = [self._sentences_with(word) for word in words]
+                having = EVERYWHERE if any(p is EVERYWHERE for p in parts) else frozenset().union(*parts)
+                self._set_cache[words] = having
+            if having is EVERYWHERE:
+                continue
             found = having if found is None else found & having
-            if len(found) <= FEW_SENTENCES:
+            if not found:
                 break
-        return sorted(found or ())
+        return range(len(self.spans)) if found is None else found
 
     def _sentences_with(self, word: str) -> frozenset[int]:
         """The sentences containing `word` (as a substring of the lower-cased text), cached per word.
 
-        A word of letters and digits lies inside one token, so it is looked for once in the list of the
-        document's distinct tokens rather than at each of its occurrences in the text.
+        A word of letters and digits lies inside one token, so it is looked for in the list of the
+        document's distinct tokens rather than at each of its occurrences in the text: for the rule set's
+        own anchor words all at once, for others one by one.
         """
         cached = self._word_cache.get(word)
         if cached is None:
             if _WORD.fullmatch(word):
                 tokens = self._tokens()
-                found: set[int] = set()
-                at = tokens.joined.find(word)
-                while at != -1:
-                    k = bisect.bisect_right(tokens.starts, at) - 1
-                    found.update(tokens.sentences[k])
-                    at = tokens.joined.find(
-                        word, tokens.starts[k + 1] if k + 1 < len(tokens.starts) else len(tokens.joined)
-                    )
-                cached = frozenset(found)
+                if word in tokens.vocabulary:
+                    cached = tokens.by_word.get(word, _NOWHERE)
+                else:
+                    found: set[int] = set()
+                    for at in _find_all(tokens.joined, word):
+                        found.update(tokens.sentences[bisect.bisect_right(tokens.starts, at) - 1])
+                    cached = frozenset(found)
             else:
                 cached = frozenset(self._scan(word))
             self._word_cache[word] = cached
@@ -223,16 +312,24 @@ class SentenceIndex:
             assert self._lower is not None
             by_token: dict[str, list[int]] = {}
             for i, (start, end) in enumerate(self.spans):
-                for token in _WORD.findall(self._lower, start, end):
-                    sentences = by_token.setdefault(token, [])
-                    if not sentences or sentences[-1] != i:
-                        sentences.append(i)
+                for token in set(_WORD.findall(self._lower, start, end)):
+                    holding = by_token.get(token)
+                    if holding is None:
+                        by_token[token] = [i]
+                    else:
+                        holding.append(i)
             names = list(by_token)
             starts, at = [], 0
             for name in names:
                 starts.append(at)
                 at += len(name) + 1
-            self._token_index = _Tokens("\n".join(names), starts, [by_token[name] for name in names])
+            joined = "\n".join(names)
+            sentences = [by_token[name] for name in names]
+            vocabulary = self.vocabulary
+            by_word = vocabulary.sentences(joined, starts, sentences, len(self.spans)) if vocabulary else {}
+            self._token_index = _Tokens(
+                joined, starts, sentences, by_word, vocabulary.words if vocabulary else frozenset()
+            )
         return self._token_index
 
 
@@ -243,3 +340,12 @@ class _Tokens:
     joined: str
     starts: list[int]
     sentences: list[list[int]]
+    by_word: dict[str, frozenset[int]]  # the rule set's anchor words found in the document, and their sentences
+    vocabulary: frozenset[str]  # the words by_word was computed for (a word missing from it is nowhere)
+
+
+def _find_all(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + 1)

@@ -101,7 +101,9 @@ def rules(tmp_path_factory: pytest.TempPathFactory) -> RuleSet:
     for name, text in RULES.items():
         (folder / name).write_text(
             text
-            + COMMON.format(message="The value {value} breaks {threshold}." if "threshold" in text else "Found the term.")
+            + COMMON.format(
+                message="The value {value} breaks {threshold}." if "threshold" in text else "Found the term."
+            )
         )
     return load_rules(folder.parent)
 

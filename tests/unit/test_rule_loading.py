@@ -91,7 +91,7 @@ def test_pack_needs_a_manifest_named_like_its_folder(tmp_path: Path) -> None:
     with pytest.raises(RuleConflict, match="differs from the folder name"):
         load_rules(tmp_path)
     (tmp_path / "wrong-name" / "pack.yaml").unlink()
-    with pytest.raises(RuleConflict, match="needs a pack.yaml"):
+    with pytest.raises(RuleConflict, match=r"needs a pack\.yaml"):
         load_rules(tmp_path)
 
 
