@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import json
 import multiprocessing
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +18,8 @@ from typing import Literal
 
 from review.errors import ReviewError
 from review.policy.intake import Intake
-from review.policy.rules import RuleSet, Severity, load_rules
+from review.policy.report import Report
+from review.policy.rules import RuleSet, load_rules
 from review.policy.sbom import Component
 
 CONTRACT_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".text"}
@@ -27,11 +28,10 @@ OutputFormat = Literal["json", "md"]
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """One file's review: the rendered report, or the coded error that stopped it."""
+    """One file's review: its report, or the coded error that stopped it."""
 
     path: Path
-    rendered: str | None
-    worst: Severity | None
+    report: Report | None
     error: ReviewError | None = None
 
 
@@ -48,7 +48,6 @@ def expand_inputs(inputs: Sequence[str | Path]) -> list[Path]:
 
 def review_files(
     paths: Sequence[Path],
-    output_format: OutputFormat,
     intake: Intake | None = None,
     components: Sequence[Component] = (),
     jobs: int = 1,
@@ -64,7 +63,7 @@ def review_files(
     # fifth of the review time otherwise), and shared by forked workers without copying.
     gc.freeze()
     global _task
-    _task = _Task(output_format, intake, tuple(components), password, rules)
+    _task = _Task(intake, tuple(components), password, rules)
     if jobs <= 1 or len(paths) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(_task, paths)
         return
@@ -93,7 +92,6 @@ def _run(path: Path) -> Outcome:
 
 @dataclass(frozen=True)
 class _Task:
-    output_format: OutputFormat
     intake: Intake | None
     components: tuple[Component, ...]
     password: str | None
@@ -103,17 +101,20 @@ class _Task:
         from review.extract.analysis import analyse
         from review.ingest import open_document
         from review.policy.engine import check
-        from review.policy.memo import render_memo
 
         try:
             report = check(
                 analyse(open_document(path, password=self.password)), self.intake, self.components, self.rules
             )
         except ReviewError as error:
-            return Outcome(path, None, None, error)
-        render: Callable[[], str] = (
-            (lambda: json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
-            if self.output_format == "json"
-            else (lambda: render_memo(report))
-        )
-        return Outcome(path, render(), report.worst())
+            return Outcome(path, None, error)
+        return Outcome(path, report)
+
+
+def render(report: Report, output_format: OutputFormat) -> str:
+    """The JSON report or the Markdown memo."""
+    from review.policy.memo import render_memo
+
+    if output_format == "json":
+        return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return render_memo(report)

@@ -21,6 +21,7 @@ from review.segment import segment
 
 if TYPE_CHECKING:
     from review.extract.analysis import Analysis
+    from review.policy.report import Report
 
 EXIT_ERROR = 3
 
@@ -184,7 +185,7 @@ class _Progress:
 def _review(args: argparse.Namespace) -> int:
     from review.batch import expand_inputs, review_files
     from review.errors import FileMissing
-    from review.policy.engine import read_intake
+    from review.policy.engine import judge_absence_together, read_intake
     from review.policy.rules import load_rules
     from review.policy.sbom import read_sbom
 
@@ -197,34 +198,42 @@ def _review(args: argparse.Namespace) -> int:
     if args.output:
         args.output.mkdir(parents=True, exist_ok=True)
     progress = _Progress(len(paths))
-    written: set[str] = set()
-    errors, failing = 0, False
-    outcomes = review_files(paths, args.format, intake, components, args.jobs, args.password, rules)
-    for outcome in outcomes:
+    outcomes = []
+    for outcome in review_files(paths, intake, components, args.jobs, args.password, rules):
         progress.advance(outcome.path.name)
-        if outcome.error is not None or outcome.rendered is None:
-            errors += 1
-            error = outcome.error
-            print(
-                f"error {error.code if error else 'E000'}: {outcome.path}: {error.message if error else 'no report'}",
-                file=sys.stderr,
-            )
-            continue
-        if args.output:
-            name = f"{outcome.path.name}.{args.format}"
-            for n in range(2, len(paths) + 2):  # two inputs with the same name in different folders
-                if name not in written:
-                    break
-                name = f"{outcome.path.stem}-{n}{outcome.path.suffix}.{args.format}"
-            written.add(name)
-            (args.output / name).write_text(outcome.rendered, encoding="utf-8")
-        elif args.format == "json" and len(paths) > 1:
-            sys.stdout.write(json.dumps(json.loads(outcome.rendered), ensure_ascii=False) + "\n")  # JSON Lines
-        else:
-            sys.stdout.write(outcome.rendered)
-        if args.fail_on and outcome.worst and SEVERITY_RANK[outcome.worst] <= SEVERITY_RANK[args.fail_on]:
-            failing = True
+        if outcome.error is not None:
+            print(f"error {outcome.error.code}: {outcome.path}: {outcome.error.message}", file=sys.stderr)
+        elif outcome.report is not None and not args.together:
+            _write_report(args, outcome.path, outcome.report, len(paths))
+        outcomes.append(outcome)
+    order = {path: k for k, path in enumerate(paths)}
+    reports = [(o.path, o.report) for o in sorted(outcomes, key=lambda o: order[o.path]) if o.report is not None]
+    if args.together:
+        combined = judge_absence_together([report for _, report in reports])
+        reports = [(path, report) for (path, _), report in zip(reports, combined, strict=True)]
+        for path, report in reports:
+            _write_report(args, path, report, len(paths))
+    errors = len(outcomes) - len(reports)
+    failing = args.fail_on and any(
+        SEVERITY_RANK[f.severity] <= SEVERITY_RANK[args.fail_on] for _, report in reports for f in report.findings
+    )
     return EXIT_ERROR if errors else 1 if failing else 0
+
+
+def _write_report(args: argparse.Namespace, path: Path, report: Report, count: int) -> None:
+    from review.batch import render
+
+    rendered = render(report, args.format)
+    if args.output:
+        name, n = f"{path.name}.{args.format}", 2
+        while name in args.written:  # two inputs with the same name in different folders
+            name, n = f"{path.stem}-{n}{path.suffix}.{args.format}", n + 1
+        args.written.add(name)
+        (args.output / name).write_text(rendered, encoding="utf-8")
+    elif args.format == "json" and count > 1:
+        sys.stdout.write(json.dumps(json.loads(rendered), ensure_ascii=False) + "\n")  # JSON Lines
+    else:
+        sys.stdout.write(rendered)
 
 
 def _rules_test(args: argparse.Namespace) -> int:
@@ -319,9 +328,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     review.add_argument("--jobs", type=int, default=1, help="files reviewed in parallel processes")
     review.add_argument("--output", type=Path, help="write one report per input to this folder")
+    review.add_argument(
+        "--together",
+        action="store_true",
+        help="the inputs are one contract (agreement, order form, DPA, SLA): a required term is missing only "
+        "when no document has it",
+    )
     review.add_argument("--password", help="password of encrypted PDFs")
     review.add_argument("--packs", type=Path, help="the rule pack directory (default: rules/packs)")
-    review.set_defaults(run=_review)
+    review.set_defaults(run=_review, written=set())
 
     rules = commands.add_parser("rules", help="the rule packs: list them, or run every rule's examples")
     rule_commands = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)

@@ -12,6 +12,7 @@ Without an intake, every rule is checked and a finding from a rule that applies 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,27 @@ def _finding(rule: Rule, hit: Hit, context: Context, assumed: bool) -> Finding:
         escalated=escalated,
         searched=hit.searched,
     )
+
+
+def judge_absence_together(reports: Sequence[Report]) -> list[Report]:
+    """The documents of one contract (agreement, order form, data processing addendum, service levels):
+    a required term is missing only when no document has it (RULES.md 11), and is then reported once, on
+    the first document, saying which documents were searched."""
+    if len(reports) < 2:
+        return list(reports)
+    missing = [{f.rule for f in report.findings if f.kind == "missing"} for report in reports]
+    everywhere = set.intersection(*missing)
+    names = ", ".join(Path(report.analysis.document.path).name for report in reports)
+    combined = []
+    for k, report in enumerate(reports):
+        kept = []
+        for finding in report.findings:
+            if finding.kind != "missing":
+                kept.append(finding)
+            elif finding.rule in everywhere and k == 0:
+                kept.append(replace(finding, searched=f"{finding.searched} Searched together: {names}."))
+        combined.append(replace(report, findings=tuple(kept)))
+    return combined
 
 
 def read_intake(intake: Intake | Mapping[str, Any] | str | Path | None) -> Intake | None:

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any, cast
 
 from review.extract.candidates import sentence_spans
 from review.extract.values import trie_alternation
@@ -48,6 +49,7 @@ _PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w*)\}")  # {city}, not a quantifier lik
 _WORD = re.compile(r"\w+")
 _NOWHERE: frozenset[int] = frozenset()
 EVERYWHERE: frozenset[int] = frozenset({-1})  # stands for "in too many sentences to be worth filtering on"
+MAX_FIRST_CHARACTERS = 20
 MIN_ANCHOR = 3  # shorter literals ("or", "of") are in every sentence: no use as a filter
 
 
@@ -75,7 +77,66 @@ def compile_pattern(source: str) -> TextPattern:
     except re.error as error:
         raise ValueError(f"not a valid regular expression ({error})") from None
     parsed = sre_parse.parse(expanded, re.IGNORECASE)
+    first = _first_characters(list(parsed))
+    if first and len(first) <= MAX_FIRST_CHARACTERS and not _starts_at_beginning(parsed):
+        # a cheap look at one character before trying the pattern at each place: about twice as fast
+        regex = re.compile(f"(?=[{''.join(map(re.escape, sorted(first)))}])(?:{expanded})", re.IGNORECASE)
     return TextPattern(source, regex, tuple(dict.fromkeys(_anchors(parsed))))
+
+
+def _starts_at_beginning(parsed: Iterable[tuple[object, object]]) -> bool:
+    items = list(parsed)
+    return bool(items) and items[0][0] is sre.AT and items[0][1] is sre.AT_BEGINNING
+
+
+def _first_characters(items: list[tuple[object, object]]) -> set[str] | None:
+    """The lower-case characters a match can start with; None when any character could (or it may be empty)."""
+    found = _first(items)
+    return None if found is None or found[1] else found[0]
+
+
+def _first(items: list[tuple[object, object]]) -> tuple[set[str], bool] | None:
+    """(first characters, whether the sequence can match nothing) of a parsed sequence; None if unknown."""
+    chars: set[str] = set()
+    for op, argument in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero width: says nothing about the first character consumed
+        if op is sre.LITERAL:
+            return chars | {chr(argument).lower()}, False  # type: ignore[arg-type]
+        if op is sre.IN:
+            members = _class_members(argument)  # type: ignore[arg-type]
+            return (chars | members, False) if members is not None else None
+        if op is sre.SUBPATTERN:
+            inner = _first(list(argument[-1]))  # type: ignore[index]
+        elif op is sre.BRANCH:
+            branches = [_first(list(branch)) for branch in argument[1]]  # type: ignore[index]
+            if any(branch is None for branch in branches):
+                return None
+            inner = (set().union(*(b[0] for b in branches)), any(b[1] for b in branches))  # type: ignore[index]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, _, body = cast(tuple[int, int, Any], argument)
+            repeated = _first(list(body))
+            inner = None if repeated is None else (repeated[0], repeated[1] or low == 0)
+        else:
+            return None  # any character, a category such as \w, a back-reference
+        if inner is None:
+            return None
+        chars |= inner[0]
+        if not inner[1]:
+            return chars, False
+    return chars, True
+
+
+def _class_members(members: list[tuple[object, object]]) -> set[str] | None:
+    found: set[str] = set()
+    for op, argument in members:
+        if op is sre.LITERAL:
+            found.add(chr(argument).lower())  # type: ignore[arg-type]
+        elif op is sre.RANGE and argument[1] - argument[0] <= MAX_FIRST_CHARACTERS:  # type: ignore[index]
+            found |= {chr(c).lower() for c in range(argument[0], argument[1] + 1)}  # type: ignore[index]
+        else:
+            return None
+    return found
 
 
 def _group_body(pattern: str, start: int) -> str:
@@ -135,6 +196,13 @@ def _anchors(parsed: Iterable[tuple[object, object]]) -> list[frozenset[str]]:
         if op is sre.LITERAL:
             run.append(chr(argument))  # type: ignore[arg-type]
             continue
+        if op is sre.BRANCH and run:
+            # "make|makes|made" is parsed as "ma" + (ke|kes|de): put the shared start back on each alternative
+            leads = ["".join(run) + _leading_literals(branch) for branch in argument[1]]  # type: ignore[index]
+            if min(map(len, leads)) >= MIN_ANCHOR and len("".join(run)) < MIN_ANCHOR:
+                required.append(frozenset(lead.lower() for lead in leads))
+                run.clear()
+                continue
         close_run()
         if op is sre.SUBPATTERN:
             required += _anchors(argument[-1])  # type: ignore[index]
@@ -147,6 +215,15 @@ def _anchors(parsed: Iterable[tuple[object, object]]) -> list[frozenset[str]]:
             required += _anchors(argument[2])  # type: ignore[index]
     close_run()
     return required
+
+
+def _leading_literals(items: Iterable[tuple[object, object]]) -> str:
+    lead = []
+    for op, argument in items:
+        if op is not sre.LITERAL:
+            break
+        lead.append(chr(argument))  # type: ignore[arg-type]
+    return "".join(lead)
 
 
 def _most_selective(sets: list[frozenset[str]]) -> frozenset[str] | None:

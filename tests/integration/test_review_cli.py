@@ -97,3 +97,23 @@ def test_review_jobs_two_gives_the_same_reports_as_one(tmp_path: Path, data_dir:
         one, two = json.loads(path.read_text()), json.loads((tmp_path / "2" / path.name).read_text())
         assert one["findings"] == two["findings"]
     assert len(list((tmp_path / "2").iterdir())) == len(files)
+
+
+def test_review_together_judges_missing_terms_across_the_documents(tmp_path: Path) -> None:
+    agreement = tmp_path / "agreement.txt"
+    agreement.write_text("1. Law. This Agreement is governed by the laws of the State of California.")
+    addendum = tmp_path / "addendum.txt"
+    addendum.write_text(
+        "1. Indemnity. Contractor shall defend, indemnify and hold harmless the City from third-party claims "
+        "arising from Contractor's negligence."
+    )
+    out = tmp_path / "out"
+    assert main(["review", str(agreement), str(addendum), "--together", "--output", str(out)]) == 0
+    first = json.loads((out / "agreement.txt.json").read_text())
+    second = json.loads((out / "addendum.txt.json").read_text())
+    missing_first = {f["rule"] for f in first["findings"] if f["kind"] == "missing"}
+    assert "LEG-VENDOR-INDEMNITY" not in missing_first  # the addendum has it
+    assert "LEG-ORDER-OF-PRECEDENCE" in missing_first  # neither has it: reported once, on the first document
+    assert not [f for f in second["findings"] if f["kind"] == "missing"]
+    searched = next(f["searched"] for f in first["findings"] if f["rule"] == "LEG-ORDER-OF-PRECEDENCE")
+    assert searched.endswith("Searched together: agreement.txt, addendum.txt.")
