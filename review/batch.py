@@ -19,7 +19,7 @@ from typing import Literal
 from review.errors import ReviewError
 from review.policy.intake import Intake
 from review.policy.report import Report
-from review.policy.rules import RuleSet, load_rules
+from review.policy.rules import RuleSet, Severity, load_rules
 from review.policy.sbom import Component
 
 CONTRACT_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".text"}
@@ -28,11 +28,14 @@ OutputFormat = Literal["json", "md"]
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """One file's review: its report, or the coded error that stopped it."""
+    """One file's review: its report (or, when rendered in the worker, the text and the severities found),
+    or the coded error that stopped it."""
 
     path: Path
     report: Report | None
     error: ReviewError | None = None
+    rendered: str | None = None
+    severities: frozenset[Severity] = frozenset()
 
 
 def expand_inputs(inputs: Sequence[str | Path]) -> list[Path]:
@@ -53,8 +56,13 @@ def review_files(
     jobs: int = 1,
     password: str | None = None,
     rules: RuleSet | None = None,
+    render_as: OutputFormat | None = None,
 ) -> Iterator[Outcome]:
-    """Review each file, yielding outcomes as they finish (in input order when jobs is 1)."""
+    """Review each file, yielding outcomes as they finish (in input order when jobs is 1).
+
+    With `render_as`, each worker renders its report and sends back only the text: a report holds the
+    whole document, and sending it between processes would cost more than the rendering.
+    """
     from review.extract.pipeline import load_pipeline
 
     rules = rules or load_rules()
@@ -63,7 +71,7 @@ def review_files(
     # fifth of the review time otherwise), and shared by forked workers without copying.
     gc.freeze()
     global _task
-    _task = _Task(intake, tuple(components), password, rules)
+    _task = _Task(intake, tuple(components), password, rules, render_as)
     if jobs <= 1 or len(paths) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(_task, paths)
         return
@@ -96,6 +104,7 @@ class _Task:
     components: tuple[Component, ...]
     password: str | None
     rules: RuleSet
+    render_as: OutputFormat | None
 
     def __call__(self, path: Path) -> Outcome:
         from review.extract.analysis import analyse
@@ -108,7 +117,10 @@ class _Task:
             )
         except ReviewError as error:
             return Outcome(path, None, error)
-        return Outcome(path, report)
+        if self.render_as is None:
+            return Outcome(path, report)
+        severities = frozenset(finding.severity for finding in report.findings)
+        return Outcome(path, None, rendered=render(report, self.render_as), severities=severities)
 
 
 def render(report: Report, output_format: OutputFormat) -> str:

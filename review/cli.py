@@ -21,7 +21,6 @@ from review.segment import segment
 
 if TYPE_CHECKING:
     from review.extract.analysis import Analysis
-    from review.policy.report import Report
 
 EXIT_ERROR = 3
 
@@ -183,7 +182,7 @@ class _Progress:
 
 
 def _review(args: argparse.Namespace) -> int:
-    from review.batch import expand_inputs, review_files
+    from review.batch import expand_inputs, render, review_files
     from review.errors import FileMissing
     from review.policy.engine import judge_absence_together, read_intake
     from review.policy.rules import load_rules
@@ -198,32 +197,28 @@ def _review(args: argparse.Namespace) -> int:
     if args.output:
         args.output.mkdir(parents=True, exist_ok=True)
     progress = _Progress(len(paths))
-    outcomes = []
-    for outcome in review_files(paths, intake, components, args.jobs, args.password, rules):
+    render_as = None if args.together else args.format  # together: the reports are judged side by side first
+    outcomes, severities = [], set[str]()
+    for outcome in review_files(paths, intake, components, args.jobs, args.password, rules, render_as):
         progress.advance(outcome.path.name)
         if outcome.error is not None:
             print(f"error {outcome.error.code}: {outcome.path}: {outcome.error.message}", file=sys.stderr)
-        elif outcome.report is not None and not args.together:
-            _write_report(args, outcome.path, outcome.report, len(paths))
+        elif outcome.rendered is not None:
+            _write(args, outcome.path, outcome.rendered, len(paths))
+            severities |= outcome.severities
         outcomes.append(outcome)
-    order = {path: k for k, path in enumerate(paths)}
-    reports = [(o.path, o.report) for o in sorted(outcomes, key=lambda o: order[o.path]) if o.report is not None]
     if args.together:
-        combined = judge_absence_together([report for _, report in reports])
-        reports = [(path, report) for (path, _), report in zip(reports, combined, strict=True)]
-        for path, report in reports:
-            _write_report(args, path, report, len(paths))
-    errors = len(outcomes) - len(reports)
-    failing = args.fail_on and any(
-        SEVERITY_RANK[f.severity] <= SEVERITY_RANK[args.fail_on] for _, report in reports for f in report.findings
-    )
+        order = {path: k for k, path in enumerate(paths)}
+        done = sorted((o for o in outcomes if o.report is not None), key=lambda o: order[o.path])
+        for outcome, report in zip(done, judge_absence_together([o.report for o in done]), strict=True):  # type: ignore[misc]
+            _write(args, outcome.path, render(report, args.format), len(paths))
+            severities |= {finding.severity for finding in report.findings}
+    errors = sum(outcome.error is not None for outcome in outcomes)
+    failing = args.fail_on and any(SEVERITY_RANK[s] <= SEVERITY_RANK[args.fail_on] for s in severities)
     return EXIT_ERROR if errors else 1 if failing else 0
 
 
-def _write_report(args: argparse.Namespace, path: Path, report: Report, count: int) -> None:
-    from review.batch import render
-
-    rendered = render(report, args.format)
+def _write(args: argparse.Namespace, path: Path, rendered: str, count: int) -> None:
     if args.output:
         name, n = f"{path.name}.{args.format}", 2
         while name in args.written:  # two inputs with the same name in different folders

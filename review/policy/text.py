@@ -73,14 +73,14 @@ def compile_pattern(source: str) -> TextPattern:
     expanded = _PLACEHOLDER.sub(lambda match: PLACEHOLDERS[match.group(1)], source)
     expanded = _spaces(expanded)
     try:
+        parsed = sre_parse.parse(expanded, re.IGNORECASE)
+        first = _first_characters(list(parsed))
+        if first and len(first) <= MAX_FIRST_CHARACTERS and not _starts_at_beginning(parsed):
+            # a cheap look at one character before trying the pattern at each place: about twice as fast
+            expanded = f"(?=[{''.join(map(re.escape, sorted(first)))}])(?:{expanded})"
         regex = re.compile(expanded, re.IGNORECASE)
     except re.error as error:
         raise ValueError(f"not a valid regular expression ({error})") from None
-    parsed = sre_parse.parse(expanded, re.IGNORECASE)
-    first = _first_characters(list(parsed))
-    if first and len(first) <= MAX_FIRST_CHARACTERS and not _starts_at_beginning(parsed):
-        # a cheap look at one character before trying the pattern at each place: about twice as fast
-        regex = re.compile(f"(?=[{''.join(map(re.escape, sorted(first)))}])(?:{expanded})", re.IGNORECASE)
     return TextPattern(source, regex, tuple(dict.fromkeys(_anchors(parsed))))
 
 
