@@ -95,10 +95,6 @@ class Report:
         counts = Counter(finding.severity for finding in self.findings)
         return {severity: counts.get(severity, 0) for severity in SEVERITIES}
 
-    def worst(self) -> Severity | None:
-        """The most severe finding's severity; None when there is no finding."""
-        return next((severity for severity in SEVERITIES if any(f.severity == severity for f in self.findings)), None)
-
     def to_dict(self) -> dict[str, Any]:
         document = self.analysis.document
         return {
