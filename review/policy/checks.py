@@ -411,7 +411,8 @@ def _money_breaking(values: list[Value], limit: Limit, annual: float | None, sen
 
 
 def _shown(value: Value) -> str:
-    return value.normalized if value.normalized == value.text else f"{value.text} ({value.normalized})"
+    """The value as written, with its normal form when that says more ("ninety days (P90D)", not "25% (25%)")."""
+    return value.text if value.normalized in value.text else f"{value.text} ({value.normalized})"
 
 
 def describe_limit(limit: Limit, params: ThresholdParams) -> str:

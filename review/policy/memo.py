@@ -74,10 +74,10 @@ def _intake(report: Report) -> list[str]:
 def _finding(finding: Finding, report: Report) -> list[str]:
     condition = f" *(if {finding.applies_to})*" if finding.assumed else ""
     lines = [f"### {SEVERITY_LABEL[finding.severity]} · {finding.rule}: {finding.title}{condition}", ""]
-    lines.append(finding.message)
+    lines += [finding.message, ""]
     where = _where(finding, report)
     if where:
-        lines += ["", f"- Where: {where}"]
+        lines.append(f"- Where: {where}")
     if finding.quote:
         lines += ["- Contract says:", "", "  > " + " ".join(finding.quote.split()), ""]
     if finding.searched:

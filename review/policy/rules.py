@@ -360,7 +360,7 @@ def _load_rule(path: Path, pack: str, tables: Mapping[str, LicenseTable]) -> Rul
     escalate = tuple(
         Escalation(
             to=item["to"],
-            reason=item["reason"],
+            reason=" ".join(item["reason"].split()),
             when=here.condition(item["when"], ["escalate", i, "when"]) if "when" in item else None,
             limit=here.limit(item["limit"], ["escalate", i, "limit"]) if "limit" in item else None,
             on=item.get("on"),
