@@ -23,6 +23,10 @@
     │   └── RuleConflict       E205   a rule or pack is duplicated, misnamed or missing (id vs file name, pack.yaml)
     ├── IntakeInvalid          E220   an intake file has an unknown key or a bad value (the key is named)
     ├── SbomInvalid            E221   a software bill of materials is not CycloneDX or SPDX JSON
+    ├── StoreError (E4xx)             the database or the stored contract files
+    │   ├── StoredFileMissing  E401   a stored contract file is not there (or the name is not a SHA-256)
+    │   ├── StoredFileCorrupt  E402   a stored contract file no longer matches its SHA-256
+    │   └── DatabaseUnavailable E403  the database URL is not valid, or the database cannot be reached
     └── ModelError (E5xx)             the learned components or a labelled corpus could not be used
         ├── ModelMissing       E501   a trained model file is missing or damaged
         ├── TrainingUnavailable E502  training needs scikit-learn, which is not installed
@@ -135,6 +139,22 @@ class TaxonomyConflict(RulesError):
 
 class RuleConflict(RulesError):
     code = "E205"
+
+
+class StoreError(ReviewError):
+    code = "E400"
+
+
+class StoredFileMissing(StoreError):
+    code = "E401"
+
+
+class StoredFileCorrupt(StoreError):
+    code = "E402"
+
+
+class DatabaseUnavailable(StoreError):
+    code = "E403"
 
 
 class IntakeInvalid(ReviewError):

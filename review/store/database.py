@@ -1,0 +1,60 @@
+"""Which database, and an engine for it: an embedded SQLite file in the user's data folder unless a URL is
+given (`--db URL` or the CONTRACT_REVIEW_DB environment variable), e.g. a team's PostgreSQL server:
+`postgresql+psycopg://user@host/reviews`.
+
+    >>> database_url({"CONTRACT_REVIEW_DB": "sqlite:///reviews.db"})
+    'sqlite:///reviews.db'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from review.errors import DatabaseUnavailable
+
+ENVIRONMENT_VARIABLE = "CONTRACT_REVIEW_DB"
+APP_NAME = "contract-review"
+
+
+def data_folder() -> Path:
+    """The user's data folder for the app (platformdirs), where the SQLite file and contract files live."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def database_url(environment: Mapping[str, str] | None = None, given: str | None = None) -> str:
+    """The URL given, else the environment variable's, else the embedded SQLite file."""
+    environment = os.environ if environment is None else environment
+    return given or environment.get(ENVIRONMENT_VARIABLE) or f"sqlite:///{data_folder() / 'reviews.sqlite3'}"
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for the URL. SQLite gets its folder created, write-ahead logging (a killed process leaves
+    the last committed state), foreign keys enforced and a busy timeout; a bad URL is E403."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseUnavailable(
+            f"{url!r} is not a database URL; use sqlite:///PATH or postgresql+psycopg://..."
+        ) from None
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(parsed, pool_pre_ping=True)
+
+
+def _sqlite_pragmas(connection: object, _: object) -> None:
+    cursor = connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
