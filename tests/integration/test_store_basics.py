@@ -3,7 +3,6 @@ PostgreSQL server of this machine (127.0.0.1:5432, database test)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,7 @@ from sqlalchemy import text
 from review.errors import DatabaseUnavailable, StoredFileCorrupt, StoredFileMissing
 from review.store.database import ENVIRONMENT_VARIABLE, database_url, make_engine
 from review.store.files import FileStore
-
-POSTGRES = os.environ.get("CONTRACT_REVIEW_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+from tests.conftest import POSTGRES
 
 
 def test_file_store_names_files_by_content_and_stores_them_once(tmp_path: Path, data_dir: Path) -> None:
