@@ -23,6 +23,8 @@
     │   └── RuleConflict       E205   a rule or pack is duplicated, misnamed or missing (id vs file name, pack.yaml)
     ├── IntakeInvalid          E220   an intake file has an unknown key or a bad value (the key is named)
     ├── SbomInvalid            E221   a software bill of materials is not CycloneDX or SPDX JSON
+    ├── WorkflowError (E3xx)          a step the case's workflow does not allow
+    │   └── TransitionRefused  E301   the move is not in the transition table, or a waiver has no reason
     ├── StoreError (E4xx)             the database or the stored contract files
     │   ├── StoredFileMissing  E401   a stored contract file is not there (or the name is not a SHA-256)
     │   ├── StoredFileCorrupt  E402   a stored contract file no longer matches its SHA-256
@@ -139,6 +141,14 @@ class TaxonomyConflict(RulesError):
 
 class RuleConflict(RulesError):
     code = "E205"
+
+
+class WorkflowError(ReviewError):
+    code = "E300"
+
+
+class TransitionRefused(WorkflowError):
+    code = "E301"
 
 
 class StoreError(ReviewError):

@@ -1,0 +1,80 @@
+"""The explicit transition table of a case, and what a finding's disposition can be.
+
+    submitted ──start_review──▶ in_review ──decide──▶ approved | approved_with_conditions | rejected
+                                  ▲     │                            │
+                    add_version   │     └─decide──▶ changes_requested│
+                                  └──────────────────────┘   reopen ─┘ (back to in_review)
+
+A decision needs every blocker finding disposed; a waived finding needs a reason.
+
+>>> next_status("in_review", "decide", decision="approved")
+'approved'
+>>> next_status("approved", "add_version")
+Traceback (most recent call last):
+...
+review.errors.TransitionRefused: E301: a case that is approved cannot take a new version; from here it can be reopened
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from review.errors import TransitionRefused
+
+Status = Literal["submitted", "in_review", "changes_requested", "approved", "approved_with_conditions", "rejected"]
+Action = Literal["start_review", "decide", "add_version", "reopen"]
+Decision = Literal["approved", "approved_with_conditions", "changes_requested", "rejected"]
+Disposition = Literal["accept", "flag", "waive", "false_positive"]
+
+DECISIONS: tuple[Decision, ...] = ("approved", "approved_with_conditions", "changes_requested", "rejected")
+DISPOSITIONS: tuple[Disposition, ...] = ("accept", "flag", "waive", "false_positive")
+ACTION_WORDS: dict[str, str] = {
+    "start_review": "start its review",
+    "decide": "be decided",
+    "add_version": "take a new version",
+    "reopen": "be reopened",
+}
+FINAL: frozenset[Status] = frozenset({"approved", "approved_with_conditions", "rejected"})
+
+# (status, action) -> the status after it; "decide" goes where the decision says
+TRANSITIONS: dict[tuple[Status, Action], Status | None] = {
+    ("submitted", "start_review"): "in_review",
+    ("submitted", "add_version"): "submitted",
+    ("in_review", "decide"): None,
+    ("in_review", "add_version"): "in_review",
+    ("changes_requested", "add_version"): "in_review",
+    ("approved", "reopen"): "in_review",
+    ("approved_with_conditions", "reopen"): "in_review",
+    ("rejected", "reopen"): "in_review",
+}
+
+
+def next_status(status: Status, action: Action, decision: Decision | None = None) -> Status:
+    """The status after `action`; TransitionRefused (E301) when the table has no such move."""
+    if (status, action) not in TRANSITIONS:
+        allowed = [ACTION_WORDS[a] for s, a in TRANSITIONS if s == status]
+        raise TransitionRefused(
+            f"a case that is {status.replace('_', ' ')} cannot {ACTION_WORDS[action]}; "
+            f"from here it can {' or '.join(allowed) if allowed else 'do nothing more'}"
+        )
+    if action == "decide":
+        if decision not in DECISIONS:
+            raise TransitionRefused(f"a decision is one of {', '.join(DECISIONS)}, not {decision!r}")
+        return decision
+    target = TRANSITIONS[(status, action)]
+    assert target is not None
+    return target
+
+
+def check_disposition(disposition: str, reason: str | None) -> Disposition:
+    """A disposition the workflow knows, with the reason a waiver needs."""
+    if disposition not in DISPOSITIONS:
+        raise TransitionRefused(f"a finding is disposed as one of {', '.join(DISPOSITIONS)}, not {disposition!r}")
+    if disposition == "waive" and not (reason and reason.strip()):
+        raise TransitionRefused("waiving a finding needs a reason, for the audit trail and the memo")
+    return disposition
+
+
+def undisposed_blockers(findings: list[tuple[str, str | None]]) -> int:
+    """How many (severity, disposition) pairs are blockers nobody has disposed of yet."""
+    return sum(1 for severity, disposition in findings if severity == "blocker" and disposition is None)
