@@ -24,7 +24,8 @@
     ├── IntakeInvalid          E220   an intake file has an unknown key or a bad value (the key is named)
     ├── SbomInvalid            E221   a software bill of materials is not CycloneDX or SPDX JSON
     ├── WorkflowError (E3xx)          a step the case's workflow does not allow
-    │   └── TransitionRefused  E301   the move is not in the transition table, or a waiver has no reason
+    │   ├── TransitionRefused  E301   the move is not in the transition table, or a waiver has no reason
+    │   └── PermissionRefused  E302   the user's role does not allow the action (it is recorded all the same)
     ├── StoreError (E4xx)             the database or the stored contract files
     │   ├── StoredFileMissing  E401   a stored contract file is not there (or the name is not a SHA-256)
     │   ├── StoredFileCorrupt  E402   a stored contract file no longer matches its SHA-256
@@ -149,6 +150,10 @@ class WorkflowError(ReviewError):
 
 class TransitionRefused(WorkflowError):
     code = "E301"
+
+
+class PermissionRefused(WorkflowError):
+    code = "E302"
 
 
 class StoreError(ReviewError):
