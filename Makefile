@@ -27,6 +27,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/pattern_quality.py --limit 100
 	$(BIN)/python bench/review_speed.py
 	$(BIN)/python bench/saas_forms.py
+	$(BIN)/python bench/rule_speed.py
 
 setup: $(STAMP)
 
