@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Literal
 
 from review.errors import ReviewError
+from review.model import Severity
 from review.policy.intake import Intake
 from review.policy.report import Report
-from review.policy.rules import RuleSet, Severity, load_rules
+from review.policy.rules import RuleSet, load_rules
 from review.policy.sbom import Component
 
 CONTRACT_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".text"}

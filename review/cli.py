@@ -10,51 +10,19 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from review.errors import ReviewError
 from review.ingest import DEFAULT_MAX_PAGES, open_document
-from review.model import Clause, Document
+from review.model import SEVERITY_RANK, Clause, Document
 from review.segment import segment
+from review.serialize import analysis_json, document_json
 
 if TYPE_CHECKING:
     from review.extract.analysis import Analysis
 
 EXIT_ERROR = 3
-
-
-def document_json(document: Document, clauses: Sequence[Clause]) -> dict[str, object]:
-    return {
-        "document": {
-            "path": document.path,
-            "sha256": document.sha256,
-            "format": document.format,
-            "pages": len(document.pages),
-            "has_text_layer": document.has_text_layer,
-            "ocr": document.ocr,
-            "warnings": list(document.warnings),
-            "comments": [asdict(c) for c in document.comments],
-            "text": document.text,
-        },
-        "clauses": [
-            {
-                "id": c.id,
-                "number": c.number,
-                "heading": c.heading,
-                "kind": c.kind,
-                "level": c.level,
-                "text": c.text,
-                "start": c.start,
-                "end": c.end,
-                "page_start": c.page_start,
-                "page_end": c.page_end,
-                "boxes": [[b.page, b.x0, b.top, b.x1, b.bottom] for b in c.boxes],
-            }
-            for c in clauses
-        ],
-    }
 
 
 def document_text(document: Document, clauses: Sequence[Clause]) -> str:
@@ -78,16 +46,6 @@ def _extract(args: argparse.Namespace) -> int:
         output = document_text(document, clauses)
     sys.stdout.write(output)
     return 0
-
-
-def analysis_json(analysis: Analysis) -> dict[str, object]:
-    """document_json, with each clause's types and values and the document-level findings of the models."""
-    result = document_json(analysis.document, [item.clause for item in analysis.clauses])
-    for entry, item in zip(result["clauses"], analysis.clauses, strict=True):  # type: ignore[call-overload]
-        entry["types"] = [{"type": t.type, "score": round(t.score, 4), "source": t.source} for t in item.types]
-        entry["values"] = [asdict(v) for v in item.values]
-    result["types_found"] = sorted(analysis.found)
-    return result
 
 
 def analysis_text(analysis: Analysis) -> str:
@@ -160,9 +118,6 @@ def _eval_text(dataset: str, result: dict) -> str:
         f"micro-F1 {result['micro_f1']:.3f}, macro-F1 {result['macro_f1']:.3f}; "
         f"LexGLUE-style micro {result['lexglue']['micro_f1']:.3f}, macro {result['lexglue']['macro_f1']:.3f}"
     )
-
-
-SEVERITY_RANK = {"blocker": 0, "major": 1, "minor": 2, "info": 3}
 
 
 class _Progress:

@@ -97,6 +97,10 @@ class Clause:
     boxes: tuple[Box, ...] = field(default=(), repr=False)
 
 
+Severity = Literal["blocker", "major", "minor", "info"]
+SEVERITIES: tuple[Severity, ...] = ("blocker", "major", "minor", "info")  # most severe first
+SEVERITY_RANK: dict[str, int] = {severity: rank for rank, severity in enumerate(SEVERITIES)}  # 0 is the most severe
+
 ValueKind = Literal["duration", "money", "percentage", "date", "jurisdiction", "party", "license", "standard"]
 
 

@@ -14,15 +14,17 @@ it, not as a traceback: every problem is a coded RulesError (E201 not YAML, E202
 from __future__ import annotations
 
 import difflib
+import functools
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jsonschema
 import yaml
 
-from review.errors import RuleSchemaError, RuleSyntaxError
+from review.errors import RuleSchemaError, RulesError, RuleSyntaxError
 
 YamlPath = tuple[str | int, ...]  # a place in a YAML document: keys and list indices from the root
 
@@ -95,9 +97,20 @@ def _walk(node: yaml.Node, path: YamlPath, lines: dict[YamlPath, int], name: str
             _walk(item, (*path, index), lines, name)
 
 
-def check_schema(data: Any, lines: Lines, validator: jsonschema.Draft202012Validator, name: str, schema: Path) -> None:
-    """Raise a RuleSchemaError at the first problem (by line), saying how to put it right."""
-    errors = list(validator.iter_errors(data))
+@functools.cache
+def load_schema(schema: Path) -> dict[str, Any]:
+    """A JSON Schema under rules/schema, read once."""
+    return cast(dict[str, Any], json.loads(schema.read_text(encoding="utf-8")))
+
+
+@functools.cache
+def _validator(schema: Path) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(load_schema(schema))
+
+
+def check_schema(data: Any, lines: Lines, name: str, schema: Path) -> None:
+    """Raise a RuleSchemaError at the first problem (by line) against `schema`, saying how to put it right."""
+    errors = list(_validator(schema).iter_errors(data))
     if not errors:
         return
     located = sorted(((_error_place(error, lines), error) for error in errors), key=lambda pair: pair[0][1])
@@ -160,6 +173,17 @@ def dotted(path: Sequence[str | int]) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+def check_id_is_file_name(data: dict[str, Any], lines: Lines, path: Path, error: type[RulesError]) -> None:
+    """A file's `id` is its name, so the file of a rule or type named in a report can be found at once."""
+    if data["id"] != path.stem:
+        raise error(
+            f"id {data['id']!r} differs from the file name; rename the file to {data['id']}.yaml "
+            f"or set `id: {path.stem}`",
+            str(path),
+            lines.of(["id"]),
+        )
 
 
 def unknown(what: str, name: str, known: Iterable[str]) -> str:

@@ -21,15 +21,14 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
-import jsonschema
 from spacy.errors import MatchPatternError
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
 from review.errors import InvalidPattern, TaxonomyConflict
-from review.rulefile import Lines, check_schema, read_yaml, unknown
+from review.rulefile import Lines, check_id_is_file_name, check_schema, load_schema, read_yaml, unknown
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 DEFAULT_DIRECTORY = RULES / "clause-types"
@@ -150,37 +149,25 @@ def _load(directory: Path) -> Taxonomy:
     files = sorted(directory.glob("*.yaml"))
     if not files:
         raise TaxonomyConflict("no clause-type files (*.yaml) here; add one file per type", str(directory))
-    validator = jsonschema.Draft202012Validator(_schema())
     matcher = Matcher(Vocab(), validate=True)
-    loaded = [_load_file(path, validator, matcher) for path in files]
+    loaded = [_load_file(path, matcher) for path in files]
     _check_coverage(loaded, directory)
     return Taxonomy.of([clause_type for clause_type, _ in loaded], directory)
 
 
-@functools.cache
-def _schema() -> dict[str, Any]:
-    return cast(dict[str, Any], json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
-
-
 def cuad_categories() -> tuple[str, ...]:
     """The 41 CUAD categories as master_clauses.csv spells them, from the schema (the one place they are listed)."""
-    return tuple(_schema()["properties"]["cuad"]["enum"])
+    return tuple(load_schema(SCHEMA_PATH)["properties"]["cuad"]["enum"])
 
 
 # --- one file --------------------------------------------------------------------------------------------
 
 
-def _load_file(path: Path, validator: jsonschema.Draft202012Validator, matcher: Matcher) -> tuple[ClauseType, Lines]:
+def _load_file(path: Path, matcher: Matcher) -> tuple[ClauseType, Lines]:
     name = str(path)
     data, lines = read_yaml(path, "id, name, description, group and patterns")
-    check_schema(data, lines, validator, name, SCHEMA_PATH)
-    if data["id"] != path.stem:
-        raise TaxonomyConflict(
-            f"id {data['id']!r} differs from the file name; rename the file to {data['id']}.yaml "
-            f"or set `id: {path.stem}`",
-            name,
-            lines.of(["id"]),
-        )
+    check_schema(data, lines, name, SCHEMA_PATH)
+    check_id_is_file_name(data, lines, path, TaxonomyConflict)
     patterns = tuple(
         _pattern(item, index, data["id"], lines, matcher, name) for index, item in enumerate(data["patterns"])
     )

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from review.model import Value
+from review.model import Severity, Value
 from review.policy.conditions import Facts
 from review.policy.licenses import Context as UseContext
 from review.policy.report import FindingKind
@@ -25,7 +25,6 @@ from review.policy.rules import (
     ProhibitedParams,
     RequiredParams,
     Rule,
-    Severity,
     ThresholdParams,
 )
 from review.policy.sbom import Component
@@ -52,6 +51,7 @@ class Context:
     clause_types: list[dict[str, float]] = field(init=False)
     _value_starts: list[int] = field(init=False)
     _typed_cache: dict[tuple[tuple[str, ...], float], frozenset[int]] = field(init=False, default_factory=dict)
+    _excepting_cache: dict[tuple[TextPattern, ...], frozenset[int]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         clauses = self.analysis.clauses
@@ -127,10 +127,16 @@ class Context:
         index = self.sentences
         if find.unless_scope == "sentence":
             return any(index.test(pattern, i) for pattern in find.unless)
-        matched = set().union(*(index.matching(pattern) for pattern in find.unless))
-        if find.unless_scope == "document":
-            return bool(matched)
-        return any(index.clause_of[j] == index.clause_of[i] for j in matched)
+        clauses = self._excepting_clauses(find.unless)
+        return bool(clauses) if find.unless_scope == "document" else index.clause_of[i] in clauses
+
+    def _excepting_clauses(self, patterns: tuple[TextPattern, ...]) -> frozenset[int]:
+        """The clauses holding a sentence that matches one of `patterns` (worked out once per list)."""
+        found = self._excepting_cache.get(patterns)
+        if found is None:
+            matched = set().union(*(self.sentences.matching(pattern) for pattern in patterns))
+            found = self._excepting_cache[patterns] = frozenset(self.sentences.clause_of[j] for j in matched)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,10 +203,10 @@ def threshold(rule: Rule, context: Context) -> list[Hit]:
     params = rule.params
     assert isinstance(params, ThresholdParams)
     limit = next((o for o in params.overrides if o.when.evaluate(context.facts)), params.limit)
+    shown = describe_limit(limit, params)
     matched = context.find(params.find)
     if not matched:
         if params.absent == "flag":
-            shown = describe_limit(limit, params)
             fields = {"value": "nothing", "threshold": shown}
             return [Hit("missing", threshold=shown, searched=_searched(context, params), fields=fields)]
         return []
@@ -224,35 +230,25 @@ def threshold(rule: Rule, context: Context) -> list[Hit]:
                 ):
                     severity, escalated = escalation.to, escalation.reason
                     break
-            shown = describe_limit(limit, params)
-            hits.append(
-                Hit(
-                    "value",
-                    sentence,
-                    (context.clause_id(sentence),),
-                    value=broken,
-                    threshold=shown,
-                    severity=severity,
-                    escalated=escalated,
-                    fields={"value": broken, "threshold": shown},
-                )
-            )
+            hits.append(_value_hit(context, sentence, broken, shown, severity, escalated))
             break
         else:
             if not stated and params.no_value == "flag":
-                first = sentences[0]
-                shown = describe_limit(limit, params)
-                hits.append(
-                    Hit(
-                        "value",
-                        first,
-                        (context.clause_id(first),),
-                        value="no figure stated",
-                        threshold=shown,
-                        fields={"value": "no figure stated", "threshold": shown},
-                    )
-                )
+                hits.append(_value_hit(context, sentences[0], "no figure stated", shown))
     return hits
+
+
+def _value_hit(
+    context: Context,
+    sentence: int,
+    value: str,
+    shown: str,
+    severity: Severity | None = None,
+    escalated: str | None = None,
+) -> Hit:
+    fields = {"value": value, "threshold": shown}
+    clause_ids = (context.clause_id(sentence),)
+    return Hit("value", sentence, clause_ids, value, shown, severity, escalated, fields=fields)
 
 
 def license_policy(rule: Rule, context: Context) -> list[Hit]:
@@ -273,7 +269,7 @@ def license_policy(rule: Rule, context: Context) -> list[Hit]:
     for value in context.analysis.values:
         if value.kind != "license":
             continue
-        sentence = _sentence_at(context, value.start)
+        sentence = context.sentences.sentence_at(value.start)
         if sentence is None or (value.normalized, context.sentences.clause_of[sentence]) in seen:
             continue
         seen.add((value.normalized, context.sentences.clause_of[sentence]))
@@ -320,11 +316,6 @@ def _first_per_clause(context: Context, sentences: Iterable[int]) -> Iterator[in
         if clause not in seen:
             seen.add(clause)
             yield sentence
-
-
-def _sentence_at(context: Context, offset: int) -> int | None:
-    i = bisect.bisect_right([start for start, _ in context.sentences.spans], offset) - 1
-    return i if i >= 0 and offset < context.sentences.spans[i][1] else None
 
 
 def _searched(context: Context, params: ThresholdParams) -> str:

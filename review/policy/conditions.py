@@ -28,18 +28,8 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-FLAGS = (
-    "hosted",
-    "installed",
-    "personal_data",
-    "payments",
-    "police_data",
-    "health_data",
-    "critical",
-    "public_facing",
-    "custom_dev",
-    "multi_year",
-)
+from review.policy.intake import FLAGS
+
 FIGURES = ("annual_fees", "total_value", "term_months")
 _COMPARE: dict[str, Callable[[float, float], bool]] = {
     ">": operator.gt,

@@ -16,14 +16,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from review.model import SEVERITY_RANK, Severity
 from review.policy.checks import CHECKS, Context, Hit
-from review.policy.conditions import FLAGS, Facts
-from review.policy.intake import Intake
+from review.policy.conditions import Facts
+from review.policy.intake import FLAGS, Intake
 from review.policy.report import Finding, NotApplicable, PackUsed, Report, finding_id
-from review.policy.rules import SEVERITIES, Rule, RuleSet, Severity, load_rules
+from review.policy.rules import Rule, RuleSet, load_rules
 from review.policy.sbom import Component, read_sbom
-
-_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
 
 def facts_of(intake: Intake | None) -> Facts | None:
@@ -57,7 +56,7 @@ def check(
         evaluated += 1
         for hit in CHECKS[rule.check](rule, context):
             findings.append(_finding(rule, hit, context, assumed=applies is None))
-    findings.sort(key=lambda f: (_RANK[f.severity], f.start if f.start is not None else -1, f.rule))
+    findings.sort(key=lambda f: (SEVERITY_RANK[f.severity], f.start if f.start is not None else -1, f.rule))
     packs = tuple(PackUsed(p.name, p.version, p.owner, p.sha256) for p in rules.packs)
     return Report(analysis, tuple(findings), packs, intake, tuple(components), tuple(not_applicable), evaluated)
 
@@ -70,7 +69,7 @@ def _finding(rule: Rule, hit: Hit, context: Context, assumed: bool) -> Finding:
             if escalation.on not in (None, hit.kind):
                 continue
             if escalation.when is not None and escalation.when.evaluate(context.facts):
-                if _RANK[escalation.to] < _RANK[severity]:
+                if SEVERITY_RANK[escalation.to] < SEVERITY_RANK[severity]:
                     severity, escalated = escalation.to, escalation.reason
                 break
     quote, page, start, end = hit.quote, None, None, None

@@ -17,17 +17,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from review.policy.engine import check
-from review.policy.intake import Intake
+from review.policy.intake import DATA_FLAGS, Intake
 from review.policy.report import Finding
 from review.policy.rules import Example, Rule, RuleSet
 from review.policy.sbom import read_sbom_data
 
 # What each flag needs in an intake (RULES.md 1.2 from the intake's fields)
 _FLAG_FIELDS: dict[str, dict[str, Any]] = {
-    "personal_data": {"data": ["personal"]},
-    "payments": {"data": ["payments"]},
-    "police_data": {"data": ["police"]},
-    "health_data": {"data": ["health"]},
+    **{flag: {"data": [kind]} for kind, flag in DATA_FLAGS.items()},
     "critical": {"critical": True},
     "public_facing": {"public_facing": True},
     "custom_dev": {"custom_development": True},

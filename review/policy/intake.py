@@ -35,8 +35,12 @@ Hosting = Literal["saas", "on_premises", "hybrid"]
 DataKind = Literal["personal", "payments", "police", "health"]
 HOSTING: tuple[Hosting, ...] = ("saas", "on_premises", "hybrid")
 DATA_KINDS: tuple[DataKind, ...] = ("personal", "payments", "police", "health")
-# RULES.md's flag for each kind of data handled
-_DATA_FLAGS = {"personal": "personal_data", "payments": "payments", "police": "police_data", "health": "health_data"}
+# RULES.md's intake flags (1.2), and the flag for each kind of data handled
+FLAGS = (
+    "hosted", "installed", "personal_data", "payments", "police_data", "health_data", "critical", "public_facing",
+    "custom_dev", "multi_year",
+)  # fmt: skip
+DATA_FLAGS = {"personal": "personal_data", "payments": "payments", "police": "police_data", "health": "health_data"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +67,7 @@ class Intake:
         multi_year is read from the term alone: the intake has no start date, so a 12-month term that
         crosses the city's fiscal year (1 July) is not seen as multi-year.
         """
-        found = {_DATA_FLAGS[kind] for kind in self.data}
+        found = {DATA_FLAGS[kind] for kind in self.data}
         found |= {"hosted"} if self.hosting in ("saas", "hybrid") else set()
         found |= {"installed"} if self.hosting in ("on_premises", "hybrid") else set()
         found |= {"multi_year"} if self.term_months > 12 else set()

@@ -16,14 +16,11 @@ A WITH exception the combined form when listed, else A.
 
 from __future__ import annotations
 
-import functools
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
 
-import jsonschema
 from license_expression import ExpressionError, LicenseSymbol, LicenseWithExceptionSymbol, ParseError
 
 from review.errors import RuleSchemaError
@@ -134,16 +131,11 @@ class LicenseTable:
         return LicenseDecision(key, self.categories[UNKNOWN][context], UNKNOWN, reason, listed=False)
 
 
-@functools.cache
-def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
-
-
 def load_license_table(path: Path) -> LicenseTable:
     """Read and check a licence table; every id must be a known SPDX id, expression or LicenseRef."""
     name = str(path)
     data, lines = read_yaml(path, "contexts, categories and licenses")
-    check_schema(data, lines, _validator(), name, SCHEMA_PATH)
+    check_schema(data, lines, name, SCHEMA_PATH)
     contexts = []
     for index, item in enumerate(data["contexts"]):
         try:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from review.model import SEVERITIES
 from review.policy.report import Finding, Report
-from review.policy.rules import SEVERITIES
 
-SEVERITY_LABEL = {"blocker": "BLOCKER", "major": "MAJOR", "minor": "MINOR", "info": "INFO"}
 SEVERITY_MEANING = {
     "blocker": "cannot be approved as written",
     "major": "needs a negotiated change or a signed-off exception",
@@ -33,7 +32,7 @@ def render_memo(report: Report) -> str:
     else:
         lines.append("| Severity | Findings | Meaning |")
         lines.append("|---|---|---|")
-        lines += [f"| {SEVERITY_LABEL[s]} | {summary[s]} | {SEVERITY_MEANING[s]} |" for s in SEVERITIES if summary[s]]
+        lines += [f"| {s.upper()} | {summary[s]} | {SEVERITY_MEANING[s]} |" for s in SEVERITIES if summary[s]]
     if any(f.assumed for f in report.findings):
         lines += [
             "",
@@ -43,7 +42,7 @@ def render_memo(report: Report) -> str:
     for severity in SEVERITIES:
         group = [f for f in report.findings if f.severity == severity]
         if group:
-            lines += ["", f"## {SEVERITY_LABEL[severity].title()} findings ({len(group)})"]
+            lines += ["", f"## {severity.title()} findings ({len(group)})"]
             for finding in group:
                 lines += ["", *_finding(finding, report)]
     lines += ["", "## Rules used", ""]
@@ -73,7 +72,7 @@ def _intake(report: Report) -> list[str]:
 
 def _finding(finding: Finding, report: Report) -> list[str]:
     condition = f" *(if {finding.applies_to})*" if finding.assumed else ""
-    lines = [f"### {SEVERITY_LABEL[finding.severity]} · {finding.rule}: {finding.title}{condition}", ""]
+    lines = [f"### {finding.severity.upper()} · {finding.rule}: {finding.title}{condition}", ""]
     lines += [finding.message, ""]
     where = _where(finding, report)
     if where:

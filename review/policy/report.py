@@ -11,9 +11,10 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from review.model import SEVERITIES, Document, Severity
 from review.policy.intake import Intake
-from review.policy.rules import SEVERITIES, Severity
 from review.policy.sbom import Component
+from review.serialize import analysis_json
 
 if TYPE_CHECKING:
     from review.extract.analysis import Analysis
@@ -87,7 +88,7 @@ class Report:
     rules_evaluated: int
 
     @property
-    def document(self) -> Any:
+    def document(self) -> Document:
         return self.analysis.document
 
     def summary(self) -> dict[str, int]:
@@ -96,48 +97,11 @@ class Report:
         return {severity: counts.get(severity, 0) for severity in SEVERITIES}
 
     def to_dict(self) -> dict[str, Any]:
-        document = self.analysis.document
+        """The analysis as `classify --format json` gives it, with the intake, components, findings and rules."""
         return {
-            "document": {
-                "path": document.path,
-                "sha256": document.sha256,
-                "format": document.format,
-                "pages": len(document.pages),
-                "ocr": document.ocr,
-                "warnings": list(document.warnings),
-            },
+            **analysis_json(self.analysis),
             "intake": None if self.intake is None else {**asdict(self.intake), "flags": sorted(self.intake.flags())},
             "components": [asdict(component) for component in self.components],
-            "clauses": [
-                {
-                    "id": item.clause.id,
-                    "number": item.clause.number,
-                    "heading": item.clause.heading,
-                    "kind": item.clause.kind,
-                    "page_start": item.clause.page_start,
-                    "page_end": item.clause.page_end,
-                    "start": item.clause.start,
-                    "end": item.clause.end,
-                    "text": item.clause.text,
-                    "types": [
-                        {"type": score.type, "score": round(score.score, 4), "source": score.source}
-                        for score in item.types
-                    ],
-                    "values": [
-                        {
-                            "kind": value.kind,
-                            "text": value.text,
-                            "normalized": value.normalized,
-                            "amount": value.amount,
-                            "unit": value.unit,
-                            "start": value.start,
-                            "end": value.end,
-                        }
-                        for value in item.values
-                    ],
-                }
-                for item in self.analysis.clauses
-            ],
             "findings": [{**asdict(finding), "clause_ids": list(finding.clause_ids)} for finding in self.findings],
             "summary": self.summary(),
             "rules": {

@@ -16,28 +16,24 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import string
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, cast
 
-import jsonschema
-
 from review.errors import InvalidPattern, RuleConflict, RuleSchemaError
 from review.extract.taxonomy import RULES, load_taxonomy
+from review.model import Severity
 from review.policy.conditions import ALWAYS, Condition, ConditionError, parse_condition
 from review.policy.licenses import LicenseTable, load_license_table
 from review.policy.text import TextPattern, Vocabulary, compile_pattern
-from review.rulefile import Lines, check_schema, read_yaml, unknown
+from review.rulefile import Lines, check_id_is_file_name, check_schema, read_yaml, unknown
 
 DEFAULT_DIRECTORY = RULES / "packs"
 SCHEMAS = RULES / "schema"
 DEFAULT_MIN_SCORE = 0.5
 
-Severity = Literal["blocker", "major", "minor", "info"]
-SEVERITIES: tuple[Severity, ...] = ("blocker", "major", "minor", "info")  # most severe first
 CheckKind = Literal["required", "prohibited", "threshold", "license-policy"]
 Scope = Literal["sentence", "clause", "document"]
 # the fields a message may use, per check kind
@@ -232,18 +228,12 @@ def _load(directory: Path) -> RuleSet:
     return RuleSet(packs, directory, by_id, Vocabulary.of(patterns))
 
 
-@functools.cache
-def _validator(schema: str) -> jsonschema.Draft202012Validator:
-    data = json.loads((SCHEMAS / schema).read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(data)
-
-
 def _load_pack(folder: Path) -> Pack:
     manifest = folder / "pack.yaml"
     if not manifest.is_file():
         raise RuleConflict("a rule pack needs a pack.yaml with name, version, owner and description", str(folder))
     data, lines = read_yaml(manifest, "name, version, owner and description")
-    check_schema(data, lines, _validator("pack.schema.json"), str(manifest), SCHEMAS / "pack.schema.json")
+    check_schema(data, lines, str(manifest), SCHEMAS / "pack.schema.json")
     if data["name"] != folder.name:
         raise RuleConflict(
             f"name {data['name']!r} differs from the folder name; set `name: {folder.name}` or rename the folder",
@@ -339,15 +329,9 @@ class _RuleFile:
 def _load_rule(path: Path, pack: str, tables: Mapping[str, LicenseTable]) -> Rule:
     name = str(path)
     data, lines = read_yaml(path, "id, title, severity, applies_to, check, params, message and examples")
-    check_schema(data, lines, _validator("rule.schema.json"), name, SCHEMAS / "rule.schema.json")
+    check_schema(data, lines, name, SCHEMAS / "rule.schema.json")
     here = _RuleFile(name, lines, frozenset(load_taxonomy().ids))
-    if data["id"] != path.stem:
-        raise RuleConflict(
-            f"id {data['id']!r} differs from the file name; "
-            f"rename the file to {data['id']}.yaml or set `id: {path.stem}`",
-            name,
-            lines.of(["id"]),
-        )
+    check_id_is_file_name(data, lines, path, RuleConflict)
     check: CheckKind = data["check"]
     allowed = MESSAGE_FIELDS[check]
     for _, field_name, _, _ in string.Formatter().parse(data["message"]):

@@ -302,6 +302,11 @@ class SentenceIndex:
     def __len__(self) -> int:
         return len(self.spans)
 
+    def sentence_at(self, offset: int) -> int | None:
+        """The sentence holding the character at `offset`, if any."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i if i >= 0 and offset < self.spans[i][1] else None
+
     def sentence_text(self, index: int) -> str:
         start, end = self.spans[index]
         return self.text[start:end]
@@ -372,16 +377,13 @@ class SentenceIndex:
         return cached
 
     def _scan(self, word: str) -> set[int]:
+        """The sentences holding `word` found in the whole text (a word with punctuation in it)."""
         assert self._lower is not None
-        found: set[int] = set()
-        at = self._lower.find(word)
-        while at != -1:
-            i = bisect.bisect_right(self._starts, at) - 1
-            if i >= 0 and at + len(word) <= self.spans[i][1]:
+        found = set()
+        for at in _find_all(self._lower, word):
+            i = self.sentence_at(at)
+            if i is not None and at + len(word) <= self.spans[i][1]:
                 found.add(i)
-                at = self._lower.find(word, self.spans[i][1])  # the rest of this sentence is decided
-            else:
-                at = self._lower.find(word, at + 1)
         return found
 
     def _tokens(self) -> _Tokens:

@@ -63,3 +63,13 @@ def test_intake_file_that_is_not_yaml_or_a_mapping_is_e220(tmp_path: Path) -> No
         with pytest.raises(IntakeInvalid) as raised:
             Intake.load(path)
         assert str(path) in raised.value.message
+
+
+def test_intake_every_flag_the_rules_may_name_can_be_set() -> None:
+    from review.policy.intake import FLAGS, Intake
+
+    everything = Intake(
+        "IT", "V", "P", term_months=24, hosting="hybrid", data=("personal", "payments", "police", "health"),
+        public_facing=True, critical=True, custom_development=True,
+    )  # fmt: skip
+    assert everything.flags() == frozenset(FLAGS)
