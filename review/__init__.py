@@ -10,6 +10,9 @@
 >>> analysis = review.analyse(document)                 # doctest: +SKIP
 >>> sorted(analysis.found)                              # doctest: +SKIP
 ['governing_law', 'limitation_of_liability', ...]
+
+Review cases (submitted, worked through, decided, exported) live in a `Store`; the use cases are
+`review.workflow.services`, the reading side `review.workflow.queries`, the exports `review.export`.
 """
 
 import importlib
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
     from review.policy.engine import review_document
     from review.policy.report import Finding, Report
     from review.policy.rules import RuleSet, load_rules
+    from review.store.unit_of_work import Store
 
 # The analysis and the rules load spaCy (most of a second): imported on first use, so `import review` stays quick.
 _LAZY = {
@@ -37,6 +41,7 @@ _LAZY = {
     "Finding": "review.policy.report",
     "Report": "review.policy.report",
     "RuleSet": "review.policy.rules",
+    "Store": "review.store.unit_of_work",
     "load_rules": "review.policy.rules",
     "review_document": "review.policy.engine",
 }
@@ -63,6 +68,7 @@ __all__ = [
     "Report",
     "ReviewError",
     "RuleSet",
+    "Store",
     "TypeScore",
     "Value",
     "analyse",

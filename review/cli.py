@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from review import cases_cli
 from review.errors import ReviewError
 from review.ingest import DEFAULT_MAX_PAGES, open_document
 from review.model import SEVERITY_RANK, Clause, Document
@@ -298,6 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
     for command, run in ((test, _rules_test), (listing, _rules_list)):
         command.add_argument("--packs", type=Path, help="the rule pack directory (default: rules/packs)")
         command.set_defaults(run=run)
+    cases_cli.add_commands(commands)
     return parser
 
 

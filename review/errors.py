@@ -29,7 +29,10 @@
     ├── StoreError (E4xx)             the database or the stored contract files
     │   ├── StoredFileMissing  E401   a stored contract file is not there (or the name is not a SHA-256)
     │   ├── StoredFileCorrupt  E402   a stored contract file no longer matches its SHA-256
-    │   └── DatabaseUnavailable E403  the database URL is not valid, or the database cannot be reached
+    │   ├── DatabaseUnavailable E403  the database URL is not valid, or the database cannot be reached
+    │   ├── RecordMissing      E404   no such case, finding, version or user
+    │   ├── ConcurrentChange   E405   someone else changed the record since it was read; nothing was overwritten
+    │   └── RecordExists       E406   the name is taken (a user)
     └── ModelError (E5xx)             the learned components or a labelled corpus could not be used
         ├── ModelMissing       E501   a trained model file is missing or damaged
         ├── TrainingUnavailable E502  training needs scikit-learn, which is not installed
@@ -170,6 +173,18 @@ class StoredFileCorrupt(StoreError):
 
 class DatabaseUnavailable(StoreError):
     code = "E403"
+
+
+class RecordMissing(StoreError):
+    code = "E404"
+
+
+class ConcurrentChange(StoreError):
+    code = "E405"
+
+
+class RecordExists(StoreError):
+    code = "E406"
 
 
 class IntakeInvalid(ReviewError):

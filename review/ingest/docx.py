@@ -13,6 +13,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
@@ -63,10 +64,36 @@ def check_package(data: bytes, *, max_expanded_bytes: int = DEFAULT_MAX_EXPANDED
     return package
 
 
+# What reading a damaged package raises, from zipfile, zlib, lxml and python-docx.
+DAMAGED = (
+    PackageNotFoundError,
+    KeyError,
+    ValueError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,  # a ZIP member packed with a method zipfile does not know
+    RuntimeError,  # a password-protected ZIP member
+    etree.XMLSyntaxError,
+    OSError,
+)
+DAMAGED_MESSAGE = "The DOCX file is damaged (a part is missing or unreadable); ask for a new copy."
+
+
+def open_word(data: bytes) -> Any:
+    """python-docx's Document for the bytes; CorruptDocx (E120) when the package is damaged. python-docx meets
+    some malformed parts (a [Content_Types].xml without its namespace) with AttributeError or TypeError, which
+    here, before any code of ours runs on the document, also mean a damaged file."""
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (*DAMAGED, AttributeError, TypeError, IndexError):
+        raise errors.CorruptDocx(DAMAGED_MESSAGE) from None
+
+
 def read_docx(data: bytes, *, max_expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYTES) -> Content:
     package = check_package(data, max_expanded_bytes=max_expanded_bytes)
+    document = open_word(data)
     try:
-        document = docx.Document(io.BytesIO(data))
         numbering = _Numbering(_xml(package, "word/numbering.xml"), _xml(package, "word/styles.xml"))
         comment_texts = _comments(_xml(package, "word/comments.xml"))
         stated_pages = _stated_pages(package)
@@ -74,21 +101,8 @@ def read_docx(data: bytes, *, max_expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYT
         reader.read(document.element.body)
     except errors.ReviewError:
         raise
-    except (
-        PackageNotFoundError,
-        KeyError,
-        ValueError,
-        zipfile.BadZipFile,
-        zlib.error,
-        EOFError,
-        NotImplementedError,  # a ZIP member packed with a method zipfile does not know
-        RuntimeError,  # a password-protected ZIP member
-        etree.XMLSyntaxError,
-        OSError,
-    ):
-        raise errors.CorruptDocx(
-            "The DOCX file is damaged (a part is missing or unreadable); ask for a new copy."
-        ) from None
+    except DAMAGED:
+        raise errors.CorruptDocx(DAMAGED_MESSAGE) from None
 
     page_count = max(reader.page, stated_pages or 1)
     if reader.page == 1 and stated_pages is None:

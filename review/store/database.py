@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -48,13 +48,26 @@ def make_engine(url: str) -> Engine:
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(parsed, pool_pre_ping=True)
 
 
+def writing(engine: Engine) -> Engine:
+    """The engine for transactions that write. On SQLite they take the write lock when they begin (BEGIN
+    IMMEDIATE): a transaction that read first and then wrote would fail outright, rather than wait, if
+    another process committed in between. PostgreSQL needs nothing: its row locks and version checks do it."""
+    return engine.execution_options(writing=True)
+
+
 def _sqlite_pragmas(connection: object, _: object) -> None:
+    connection.isolation_level = None  # type: ignore[attr-defined]  # SQLAlchemy's "begin" event emits BEGIN
     cursor = connection.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if connection.get_execution_options().get("writing") else "BEGIN")

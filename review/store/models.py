@@ -1,7 +1,13 @@
 """The tables of a review store (STYLE 9): one declarative base with a constraint naming convention, typed
 columns, and a version counter on the rows two reviewers may change at once (optimistic locking).
 
+Contract files live in the database too, keyed by their SHA-256: a team's PostgreSQL server then holds
+everything a reviewer needs, and one transaction covers a case and its files, so a killed process leaves
+neither half a case nor an orphan file.
+
 Alembic migrations in review/store/migrations build exactly these tables; a test fails when the two drift.
+The full-text index (SQLite FTS5 table `clause_search`, PostgreSQL GIN index `ix_clauses_search`) is made
+by the migrations only, since it differs by database.
 """
 
 from __future__ import annotations
@@ -9,8 +15,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -52,43 +58,68 @@ class Case(Base):
     status: Mapped[str] = mapped_column(String(40), index=True)
     submitted_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     submitted_at: Mapped[datetime] = mapped_column(default=now, index=True)
-    updated_at: Mapped[datetime] = mapped_column(default=now, onupdate=now)
+    updated_at: Mapped[datetime] = mapped_column(default=now, onupdate=now, index=True)
     row_version: Mapped[int] = mapped_column(Integer, default=1)
-
-    documents: Mapped[list[DocumentVersion]] = relationship(back_populates="case", order_by="DocumentVersion.number")
     __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 (SQLAlchemy reads it as a class attribute)
 
 
+class ContractFile(Base):
+    """The bytes of a contract file, stored once under their SHA-256 and checked against it on every read."""
+
+    __tablename__ = "contract_files"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int]
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class DocumentVersion(Base):
-    """One version of the contract (a set of files reviewed together is one version per file)."""
+    """One file of one version of the contract (a set of files reviewed together shares the version)."""
 
     __tablename__ = "document_versions"
-    __table_args__ = (UniqueConstraint("case_id", "number", "file_name"),)
+    __table_args__ = (UniqueConstraint("case_id", "version", "file_name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
-    number: Mapped[int]
+    version: Mapped[int]
     file_name: Mapped[str] = mapped_column(String(400))
-    sha256: Mapped[str] = mapped_column(String(64), index=True)  # the file in the content-addressed store
+    sha256: Mapped[str] = mapped_column(ForeignKey("contract_files.sha256"), index=True)
     format: Mapped[str] = mapped_column(String(20))
     pages: Mapped[int]
     added_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     added_at: Mapped[datetime] = mapped_column(default=now)
 
-    case: Mapped[Case] = relationship(back_populates="documents")
 
+class ClauseRecord(Base):
+    """A clause of a document version, with the types the classifier gave it; searched in full text."""
 
-class FindingRecord(Base):
-    """A finding of a review, as the engine reported it, with the reviewer's disposition."""
-
-    __tablename__ = "findings"
+    __tablename__ = "clauses"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("document_versions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    key: Mapped[str] = mapped_column(String(40))  # the segmenter's clause id ("c12")
+    number: Mapped[str | None] = mapped_column(String(40))
+    heading: Mapped[str | None] = mapped_column(String(400))
+    text: Mapped[str] = mapped_column(Text)
+    page: Mapped[int]
+    types: Mapped[str] = mapped_column(Text)  # space-separated clause type ids, " a b " so LIKE '% a %' finds one
+
+
+class FindingRecord(Base):
+    """A finding of one version, as the engine reported it, with the reviewer's disposition."""
+
+    __tablename__ = "findings"
+    __table_args__ = (Index("ix_findings_case_version", "case_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    version: Mapped[int]
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("document_versions.id", ondelete="CASCADE"))
     key: Mapped[str] = mapped_column(String(40))  # the report's stable finding id
     rule: Mapped[str] = mapped_column(String(80), index=True)
-    severity: Mapped[str] = mapped_column(String(10), index=True)
+    severity: Mapped[str] = mapped_column(String(10))
     kind: Mapped[str] = mapped_column(String(10))
     title: Mapped[str] = mapped_column(String(300))
     message: Mapped[str] = mapped_column(Text)
@@ -97,6 +128,8 @@ class FindingRecord(Base):
     start: Mapped[int | None]
     end: Mapped[int | None]
     details: Mapped[dict[str, Any]]  # value, threshold, reference, fallback, why, clause ids, ...
+    change: Mapped[str | None] = mapped_column(String(12))  # new | persisting, against the version before
+    previous_id: Mapped[int | None] = mapped_column(ForeignKey("findings.id"))  # the finding it persists
     disposition: Mapped[str | None] = mapped_column(String(20))  # accept | flag | waive | false_positive
     reason: Mapped[str | None] = mapped_column(Text)
     disposed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
@@ -106,8 +139,31 @@ class FindingRecord(Base):
     __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 (SQLAlchemy reads it as a class attribute)
 
 
+class CommentRecord(Base):
+    __tablename__ = "comments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    finding_id: Mapped[int | None] = mapped_column(ForeignKey("findings.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(default=now)
+
+
+class DecisionRecord(Base):
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    decision: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str] = mapped_column(Text, default="")
+    decided_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(default=now)
+
+
 class AuditEvent(Base):
-    """One step of the audit trail: append-only, each event chained by hash to the one before."""
+    """One step of the audit trail: append-only, each event chained by hash to the one before. `actor` and
+    `case_id` are plain values, not foreign keys, so the trail outlives what it speaks of."""
 
     __tablename__ = "audit_events"
 
@@ -115,7 +171,7 @@ class AuditEvent(Base):
     at: Mapped[datetime] = mapped_column(default=now)
     actor: Mapped[str] = mapped_column(String(200))
     action: Mapped[str] = mapped_column(String(60))
-    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    case_id: Mapped[int | None] = mapped_column(index=True)
     payload: Mapped[dict[str, Any]]
     previous_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 GENESIS = "0" * 64
@@ -34,3 +35,10 @@ def verify(events: Iterable[tuple[int, Mapping[str, Any], str, str]]) -> int | N
             return event_id
         previous = stored_hash
     return None
+
+
+def event_content(at: datetime, actor: str, action: str, case_id: int | None, payload: Mapping[str, Any]) -> dict:
+    """What an event's hash covers. The time is written in UTC whether or not the database kept its zone
+    (SQLite does not), so the stored event hashes the same when it is read back."""
+    at = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+    return {"at": at.isoformat(), "actor": actor, "action": action, "case": case_id, "payload": dict(payload)}

@@ -49,7 +49,7 @@ TRANSITIONS: dict[tuple[Status, Action], Status | None] = {
 }
 
 
-def next_status(status: Status, action: Action, decision: Decision | None = None) -> Status:
+def next_status(status: str, action: Action, decision: str | None = None) -> Status:
     """The status after `action`; TransitionRefused (E301) when the table has no such move."""
     if (status, action) not in TRANSITIONS:
         allowed = [ACTION_WORDS[a] for s, a in TRANSITIONS if s == status]
@@ -61,7 +61,7 @@ def next_status(status: Status, action: Action, decision: Decision | None = None
         if decision not in DECISIONS:
             raise TransitionRefused(f"a decision is one of {', '.join(DECISIONS)}, not {decision!r}")
         return decision
-    target = TRANSITIONS[(status, action)]
+    target = TRANSITIONS[(status, action)]  # type: ignore[index]  # status is one of the table's, checked above
     assert target is not None
     return target
 

@@ -1,5 +1,5 @@
-"""The store's foundations on real parts: contract files on disk by SHA-256, a real SQLite file and the
-PostgreSQL server of this machine (127.0.0.1:5432, database test)."""
+"""The store's foundations on real parts: a real SQLite file and the PostgreSQL server of this machine
+(127.0.0.1:5432, database test)."""
 
 from __future__ import annotations
 
@@ -8,31 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from review.errors import DatabaseUnavailable, StoredFileCorrupt, StoredFileMissing
+from review.errors import DatabaseUnavailable
 from review.store.database import ENVIRONMENT_VARIABLE, database_url, make_engine
-from review.store.files import FileStore
 from tests.conftest import POSTGRES
-
-
-def test_file_store_names_files_by_content_and_stores_them_once(tmp_path: Path, data_dir: Path) -> None:
-    store = FileStore(tmp_path)
-    pdf = (data_dir / "cuad" / "Freecook-Hosting-Agreement.pdf").read_bytes()
-    digest = store.put(pdf)
-    assert store.put(pdf) == digest and digest in store
-    assert store.get(digest) == pdf
-    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [digest[2:]]
-
-
-def test_file_store_refuses_a_changed_or_missing_file(tmp_path: Path) -> None:
-    store = FileStore(tmp_path)
-    digest = store.put(b"contract text")
-    store.path(digest).write_bytes(b"contract text, edited")
-    with pytest.raises(StoredFileCorrupt, match="no longer matches"):
-        store.get(digest)
-    with pytest.raises(StoredFileMissing):
-        store.get("0" * 64)
-    with pytest.raises(StoredFileMissing, match="not a SHA-256"):
-        store.get("../../etc/passwd")
 
 
 def test_database_url_prefers_given_then_environment_then_embedded_sqlite() -> None:

@@ -18,6 +18,7 @@ def test_public_api_is_small_sorted_and_pinned() -> None:
         "Report",
         "ReviewError",
         "RuleSet",
+        "Store",
         "TypeScore",
         "Value",
         "analyse",

@@ -1,0 +1,167 @@
+"""What the services return: frozen snapshots of cases, safe to hand to another thread, a Qt model or an export.
+
+A `CaseView` is one case as a reviewer opens it: its documents (every version), the findings of the latest
+version (each marked new or persisting against the version before), the findings that version resolved,
+comments, decisions and the audit events of the case. A `CaseSummary` is one row of the queue.
+
+    >>> from review.workflow import services                                 # doctest: +SKIP
+    >>> case = services.open_case(store, case_id)                            # doctest: +SKIP
+    >>> [(f.rule, f.severity, f.disposition) for f in case.findings][:1]     # doctest: +SKIP
+    [('GOV-INDEMNITY-BY-CITY', 'blocker', 'flag')]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from review.model import SEVERITIES, Severity
+
+Change = Literal["new", "persisting"]
+
+
+@dataclass(frozen=True, slots=True)
+class FindingView:
+    """A finding of one version, with the reviewer's disposition. `details` holds the rest of the report's
+    finding (value, threshold, reference, fallback, why, clause_ids, searched, assumed, escalated, pack)."""
+
+    id: int
+    key: str  # the report's stable finding id
+    version: int
+    document: str | None  # the file it was found in; None for a term missing from a set of documents
+    rule: str
+    severity: Severity
+    kind: str  # present | missing | value | license
+    title: str
+    message: str
+    quote: str | None
+    page: int | None
+    start: int | None
+    end: int | None
+    details: Mapping[str, Any]
+    change: Change | None  # against the version before; None on the first version
+    disposition: str | None  # accept | flag | waive | false_positive
+    reason: str | None
+    disposed_by: str | None
+    disposed_at: datetime | None
+    row_version: int  # pass it back to dispose so a change made meanwhile by someone else is not overwritten
+
+    @property
+    def fallback(self) -> str:
+        return str(self.details.get("fallback") or "")
+
+    @property
+    def reference(self) -> str:
+        return str(self.details.get("reference") or "")
+
+    @property
+    def why(self) -> str:
+        return str(self.details.get("why") or "")
+
+    @property
+    def value(self) -> str | None:
+        return self.details.get("value")
+
+    @property
+    def threshold(self) -> str | None:
+        return self.details.get("threshold")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    id: int
+    version: int
+    file_name: str
+    sha256: str
+    format: str  # pdf | docx | text
+    pages: int
+    added_by: str
+    added_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CommentView:
+    id: int
+    author: str
+    text: str
+    at: datetime
+    finding_id: int | None  # None: on the case as a whole
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionView:
+    decision: str  # approved | approved_with_conditions | changes_requested | rejected
+    note: str
+    decided_by: str
+    decided_role: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    """One audit event of the case: who did what, when (refused attempts included)."""
+
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    payload: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class CaseView:
+    id: int
+    vendor: str
+    department: str
+    product: str
+    intake: Mapping[str, Any]
+    status: str
+    submitted_by: str
+    submitted_at: datetime
+    updated_at: datetime
+    row_version: int
+    version: int  # the latest document version's number
+    documents: tuple[DocumentView, ...]  # every version, oldest first
+    findings: tuple[FindingView, ...]  # of the latest version, most severe first
+    resolved: tuple[FindingView, ...]  # findings of the version before that the latest no longer has
+    comments: tuple[CommentView, ...]
+    decisions: tuple[DecisionView, ...]
+    events: tuple[EventView, ...]
+
+    @property
+    def current_documents(self) -> tuple[DocumentView, ...]:
+        return tuple(d for d in self.documents if d.version == self.version)
+
+    def severity_counts(self) -> dict[str, int]:
+        counts = Counter(f.severity for f in self.findings)
+        return {severity: counts.get(severity, 0) for severity in SEVERITIES}
+
+    @property
+    def undisposed_blockers(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "blocker" and f.disposition is None)
+
+    @property
+    def decision(self) -> DecisionView | None:
+        """The latest decision, if any."""
+        return self.decisions[-1] if self.decisions else None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseSummary:
+    """One row of the review queue."""
+
+    id: int
+    vendor: str
+    department: str
+    product: str
+    status: str
+    submitted_by: str
+    submitted_at: datetime
+    updated_at: datetime
+    version: int
+    findings: int
+    blockers: int
+    undisposed: int  # findings nobody has disposed of yet
