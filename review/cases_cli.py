@@ -91,11 +91,13 @@ def _case_show(args: argparse.Namespace) -> int:
         print(f"  {document.file_name} ({document.format}, {document.pages} pages, sha256 {document.sha256[:12]})")
     counts = ", ".join(f"{n} {severity}" for severity, n in case.severity_counts().items() if n)
     print(f"\n{len(case.findings)} findings ({counts or 'none'}); {case.undisposed_blockers} blockers not disposed of")
+    several = len(case.current_documents) > 1
     for f in case.findings:
         where = f"p. {f.page}" if f.page else "missing"
+        where = f"{f.document} {where}" if several and f.page else where
         change = f" [{f.change}]" if f.change else ""
         disposition = f.disposition or "—"
-        print(f"  {f.id:>6}  {f.severity.upper():<8} {disposition:<15} {f.rule:<34} {where:<8} {f.title}{change}")
+        print(f"  {f.id:>6}  {f.severity.upper():<8} {disposition:<15} {f.rule:<34} {f.title}{change}  ({where})")
         if f.reason:
             print(f"          reason: {f.reason} ({f.disposed_by})")
     if case.resolved:
