@@ -20,7 +20,7 @@ from review.errors import RecordMissing
 from review.export.open_data import CaseOutcome
 from review.model import SEVERITY_RANK
 from review.store.models import Case, ClauseRecord, DecisionRecord, DocumentVersion, FindingRecord, User
-from review.store.search import clause_matches, snippet
+from review.store.search import clause_matches, snippet, words_of
 from review.store.unit_of_work import Store, UnitOfWork
 from review.workflow import audit
 from review.workflow.versions import ClauseChange, diff_clauses
@@ -105,12 +105,13 @@ def search(
         cases = cases.where(Case.status == status)
     if rule:
         cases = cases.where(Case.id.in_(select(FindingRecord.case_id).where(FindingRecord.rule == rule)))
+    words = words if words_of(words) else ""  # punctuation alone searches for nothing in particular
     with store.unit_of_work(write=False) as uow:
-        if not words.strip() and not clause_type:
+        if not words and not clause_type:
             rows = [(case_id, None) for case_id in uow.session.scalars(cases.order_by(Case.id.desc()).limit(limit))]
         else:
             clauses = select(ClauseRecord.case_id, func.min(ClauseRecord.id).label("clause_id"))
-            if words.strip():
+            if words:
                 clauses = clauses.where(clause_matches(store.dialect, words))
             if clause_type:
                 clauses = clauses.where(ClauseRecord.types.like(f"% {clause_type} %"))

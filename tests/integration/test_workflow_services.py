@@ -190,6 +190,7 @@ def test_search_by_words_vendor_clause_type_rule_and_status(store: Store) -> Non
     assert [h.case.id for h in queries.search(store, clause_type="limitation_of_liability")] == [second, first]
     assert queries.search(store, "liability", status="approved") == []
     assert queries.search(store, 'NEAR( "unbalanced') == []  # query syntax is not interpreted: no error
+    assert [h.case.id for h in queries.search(store, "?!")] == [second, first]  # no words: every case
 
 
 def test_queue_lists_cases_with_their_counts(store: Store) -> None:
