@@ -28,6 +28,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/review_speed.py
 	$(BIN)/python bench/saas_forms.py
 	$(BIN)/python bench/rule_speed.py
+	$(BIN)/python bench/versions_speed.py
+	$(BIN)/python bench/store_speed.py
 
 setup: $(STAMP)
 

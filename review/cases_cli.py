@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -259,8 +260,6 @@ def _open_data(args: argparse.Namespace) -> int:
 
 
 def _jsonable(item: Any) -> Any:
-    from dataclasses import asdict
-
     return json.loads(json.dumps(asdict(item), default=str))
 
 

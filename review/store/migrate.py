@@ -16,7 +16,7 @@ from review.store.database import writing
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The full-text index differs by database and is made by migration 0002 alone, not by the models.
-SEARCH_OBJECTS = ("clause_search", "ix_clauses_search")
+SEARCH_OBJECTS = ("document_search", "ix_document_versions_search", "search_vector")
 
 
 def is_model_object(name: str | None, type_: str, parent_names: object) -> bool:

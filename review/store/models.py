@@ -6,8 +6,9 @@ everything a reviewer needs, and one transaction covers a case and its files, so
 neither half a case nor an orphan file.
 
 Alembic migrations in review/store/migrations build exactly these tables; a test fails when the two drift.
-The full-text index (SQLite FTS5 table `clause_search`, PostgreSQL GIN index `ix_clauses_search`) is made
-by the migrations only, since it differs by database.
+The full-text index over each document's text (SQLite: the FTS5 table `document_search`; PostgreSQL: the
+generated column `document_versions.search_vector` and its GIN index) is made by migration 0002 only, since
+it differs by database.
 """
 
 from __future__ import annotations
@@ -86,25 +87,31 @@ class DocumentVersion(Base):
     sha256: Mapped[str] = mapped_column(ForeignKey("contract_files.sha256"), index=True)
     format: Mapped[str] = mapped_column(String(20))
     pages: Mapped[int]
+    types: Mapped[str] = mapped_column(Text)  # the clause types found, " a b ", so LIKE '% a %' finds one
     added_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     added_at: Mapped[datetime] = mapped_column(default=now)
+    # Last, as it is long: SQLite reads the columns before it without walking its overflow pages.
+    text: Mapped[str] = mapped_column(Text)  # as the review read it: searched in full text, quotes point into it
 
 
 class ClauseRecord(Base):
-    """A clause of a document version, with the types the classifier gave it; searched in full text."""
+    """A clause of a document version, with the types the classifier gave it (compared across versions)."""
 
     __tablename__ = "clauses"
+    __table_args__ = (Index("ix_clauses_document_start", "document_id", "start"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("document_versions.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document_versions.id", ondelete="CASCADE"))
     position: Mapped[int]
     key: Mapped[str] = mapped_column(String(40))  # the segmenter's clause id ("c12")
     number: Mapped[str | None] = mapped_column(String(40))
     heading: Mapped[str | None] = mapped_column(String(400))
     text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int]  # where the clause is in its document's text
+    end: Mapped[int]
     page: Mapped[int]
-    types: Mapped[str] = mapped_column(Text)  # space-separated clause type ids, " a b " so LIKE '% a %' finds one
+    types: Mapped[str] = mapped_column(Text)  # the clause's types (score 0.5 or more), " a b "
 
 
 class FindingRecord(Base):

@@ -1,5 +1,7 @@
-"""Full-text search over the stored clauses: SQLite's FTS5 table `clause_search`, or PostgreSQL's text search
-on the GIN-indexed expression below. Both are made by migration 0002; this module only queries them.
+"""Full-text search over the stored documents' text: SQLite's FTS5 table `document_search`, or PostgreSQL's
+stored `search_vector` column with its GIN index. Both are made by migration 0002; this module only queries
+them. One row a document, not a clause: a word every contract holds then means thousands of rows, not
+millions, and the clause a hit is in is found afterwards, for the few cases shown.
 
 People type words, not query syntax: each word is matched as a term (SQLite: quoted, with prefix
 matching on the last word; PostgreSQL: websearch_to_tsquery, which also takes "phrases" and -words).
@@ -11,10 +13,8 @@ import re
 
 from sqlalchemy import ColumnElement, Select, bindparam, literal_column, select, text
 
-from review.store.models import ClauseRecord
+from review.store.models import DocumentVersion
 
-# The expression migration 0002 indexes; the query must repeat it exactly for PostgreSQL to use the index.
-POSTGRES_DOCUMENT = "to_tsvector('english', coalesce(clauses.heading, '') || ' ' || clauses.text)"
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -31,28 +31,37 @@ def fts5_query(query: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in words_of(query))
 
 
-def clause_matches(dialect: str, query: str) -> ColumnElement[bool]:
-    """A condition on `clauses` rows: the clause holds every word of the query."""
+def document_matches(dialect: str, query: str) -> ColumnElement[bool]:
+    """A condition on `document_versions` rows: the document holds every word of the query."""
     if dialect == "postgresql":
-        return text(f"{POSTGRES_DOCUMENT} @@ websearch_to_tsquery('english', :search_words)").bindparams(
-            bindparam("search_words", query)
-        )  # type: ignore[return-value]
+        condition = "document_versions.search_vector @@ websearch_to_tsquery('english', :search_words)"
+        return text(condition).bindparams(bindparam("search_words", query))  # type: ignore[return-value]
     matching: Select[tuple[int]] = (
         select(literal_column("rowid"))
-        .select_from(text("clause_search"))
-        .where(text("clause_search MATCH :search_words").bindparams(bindparam("search_words", fts5_query(query))))
+        .select_from(text("document_search"))
+        .where(text("document_search MATCH :search_words").bindparams(bindparam("search_words", fts5_query(query))))
     )
-    return ClauseRecord.id.in_(matching)
+    return DocumentVersion.id.in_(matching)
 
 
-def snippet(text_: str, query: str, width: int = 180) -> str:
-    """The part of a clause around the first word of the query found in it, the words marked [like this]."""
-    words = [w.lower() for w in words_of(query) if len(w) > 1]
-    # stems matched loosely (first five letters), as both databases match "indemnify" to "indemnification"
-    pattern = re.compile(r"\b(" + "|".join(re.escape(w[:5]) for w in words) + r")[\w'’-]*", re.IGNORECASE)
-    flat = " ".join(text_.split())
-    found = pattern.search(flat) if words else None
-    start = max(0, found.start() - width // 3) if found else 0
-    piece = flat[start : start + width]
-    piece = ("…" if start else "") + piece + ("…" if start + width < len(flat) else "")
-    return pattern.sub(lambda m: f"[{m.group(0)}]", piece) if words else piece
+def first_match(text_: str, query: str) -> int | None:
+    """Where the first word of the query is in the text, matched loosely by its first five letters (both
+    databases stem: "indemnify" finds "indemnification")."""
+    found = _loose(query).search(text_) if words_of(query) else None
+    return found.start() if found else None
+
+
+def snippet(text_: str, query: str, at: int | None = None, width: int = 180) -> str:
+    """About `width` characters of the text around `at` (default: the first word of the query in it), spacing
+    flattened and the query's words marked [like this]. Only the window is touched: contracts are long."""
+    at = first_match(text_, query) if at is None else at
+    start = max(0, (at or 0) - width // 3)
+    window = text_[start : start + 2 * width]
+    piece = " ".join(window.split())[:width]
+    piece = ("…" if start else "") + piece + ("…" if start + len(window) < len(text_) else "")
+    return _loose(query).sub(lambda m: f"[{m.group(0)}]", piece) if words_of(query) else piece
+
+
+def _loose(query: str) -> re.Pattern[str]:
+    words = [w.lower() for w in words_of(query) if len(w) > 1] or words_of(query)
+    return re.compile(r"\b(" + "|".join(re.escape(w[:5]) for w in words) + r")[\w'’-]*", re.IGNORECASE)

@@ -20,7 +20,7 @@ from review.errors import RecordMissing
 from review.export.open_data import CaseOutcome
 from review.model import SEVERITY_RANK
 from review.store.models import Case, ClauseRecord, DecisionRecord, DocumentVersion, FindingRecord, User
-from review.store.search import clause_matches, snippet, words_of
+from review.store.search import document_matches, first_match, snippet, words_of
 from review.store.unit_of_work import Store, UnitOfWork
 from review.workflow import audit
 from review.workflow.versions import ClauseChange, diff_clauses
@@ -94,8 +94,10 @@ def search(
     status: str | None = None,
     limit: int = QUEUE_PAGE,
 ) -> list[SearchHit]:
-    """Cases whose contracts hold all the words (full text of every clause of every version), narrowed by
-    vendor (part of the name), department, a clause type, a rule with a finding, and status. Newest first."""
+    """Cases with a contract document (any version) holding all the words, narrowed by vendor (part of the
+    name), department, a clause type found in the document, a rule with a finding, and status. Newest first;
+    each hit names the clause the first word is in."""
+    words = words if words_of(words) else ""  # punctuation alone searches for nothing in particular
     cases = select(Case.id)
     if vendor:
         cases = cases.where(Case.vendor.ilike(f"%{vendor}%"))
@@ -105,31 +107,45 @@ def search(
         cases = cases.where(Case.status == status)
     if rule:
         cases = cases.where(Case.id.in_(select(FindingRecord.case_id).where(FindingRecord.rule == rule)))
-    words = words if words_of(words) else ""  # punctuation alone searches for nothing in particular
     with store.unit_of_work(write=False) as uow:
         if not words and not clause_type:
-            rows = [(case_id, None) for case_id in uow.session.scalars(cases.order_by(Case.id.desc()).limit(limit))]
+            newest = cases.order_by(Case.id.desc()).limit(limit)
+            rows: list[tuple[int, int | None]] = [(case_id, None) for case_id in uow.session.scalars(newest)]
         else:
-            clauses = select(ClauseRecord.case_id, func.min(ClauseRecord.id).label("clause_id"))
+            documents = select(DocumentVersion.case_id, DocumentVersion.id)
             if words:
-                clauses = clauses.where(clause_matches(store.dialect, words))
+                documents = documents.where(document_matches(store.dialect, words))
             if clause_type:
-                clauses = clauses.where(ClauseRecord.types.like(f"% {clause_type} %"))
+                documents = documents.where(DocumentVersion.types.like(f"% {clause_type} %"))
+            # The matching documents first (the text index answers that), then the case filters on those few:
+            # left to itself a planner may walk the cases newest first and test each document's text.
+            hits = documents.cte("hits").prefix_with("MATERIALIZED")
+            query = select(hits.c.case_id, func.max(hits.c.id)).group_by(hits.c.case_id)
             if cases.whereclause is not None:
-                clauses = clauses.where(ClauseRecord.case_id.in_(cases))
-            query = clauses.group_by(ClauseRecord.case_id).order_by(ClauseRecord.case_id.desc()).limit(limit)
-            rows = [(row.case_id, row.clause_id) for row in uow.session.execute(query)]
+                query = query.where(hits.c.case_id.in_(cases))
+            query = query.order_by(hits.c.case_id.desc()).limit(limit)
+            rows = [(case_id, document_id) for case_id, document_id in uow.session.execute(query)]
         matched = uow.session.scalars(select(Case).where(Case.id.in_([case_id for case_id, _ in rows])))
         by_id = {summary.id: summary for summary in _summaries(uow, list(matched))}
-        clause_ids = [clause_id for _, clause_id in rows if clause_id]
-        found = {c.id: c for c in uow.session.scalars(select(ClauseRecord).where(ClauseRecord.id.in_(clause_ids)))}
-        hits = []
-        for case_id, clause_id in rows:
-            clause = found.get(clause_id) if clause_id else None
-            label = " ".join(p for p in (clause.number, clause.heading) if p) if clause else None
-            text = snippet(clause.text, words) if clause else None
-            hits.append(SearchHit(by_id[case_id], clause_id, label or None, text))
-        return hits
+        return [_hit(uow, by_id[case_id], document_id, words) for case_id, document_id in rows]
+
+
+def _hit(uow: UnitOfWork, case: CaseSummary, document_id: int | None, words: str) -> SearchHit:
+    """The hit with the clause its first word is in, and the words around it."""
+    if document_id is None or not words:
+        return SearchHit(case, None, None, None)
+    text = uow.session.scalar(select(DocumentVersion.text).where(DocumentVersion.id == document_id)) or ""
+    at = first_match(text, words)
+    clause = None
+    if at is not None:
+        clause = uow.session.scalars(
+            select(ClauseRecord)
+            .where(ClauseRecord.document_id == document_id, ClauseRecord.start <= at)
+            .order_by(ClauseRecord.start.desc())
+            .limit(1)
+        ).first()
+    label = " ".join(p for p in (clause.number, clause.heading) if p) if clause else None
+    return SearchHit(case, clause.id if clause else None, label or None, snippet(text, words, at))
 
 
 def open_case(store: Store, case_id: int) -> CaseView:

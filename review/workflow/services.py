@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -323,8 +323,6 @@ def _changed_meanwhile(finding: FindingRecord, uow: UnitOfWork) -> ConcurrentCha
 
 
 def _intake_json(intake: Intake, components: Sequence[Component]) -> dict[str, Any]:
-    from dataclasses import asdict
-
     return {**asdict(intake), "data": list(intake.data), "components": [asdict(c) for c in components]}
 
 
@@ -349,7 +347,9 @@ def _store_version(
             sha256=digest,
             format=document.format,
             pages=len(document.pages),
+            types=" " + " ".join(sorted(item.report.analysis.found)) + " ",
             added_by_id=user.id,
+            text=document.text,
         )
         uow.session.add(record)
         uow.session.flush()
@@ -384,6 +384,8 @@ def _clause_records(case_id: int, document_id: int, report: Report) -> list[Clau
             number=item.clause.number,
             heading=item.clause.heading,
             text=item.clause.text,
+            start=item.clause.start,
+            end=item.clause.end,
             page=item.clause.page_start,
             types=" " + " ".join(t.type for t in item.types if t.score >= TYPE_SCORE) + " ",
         )

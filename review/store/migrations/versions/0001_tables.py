@@ -94,8 +94,10 @@ def upgrade() -> None:
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("format", sa.String(length=20), nullable=False),
         sa.Column("pages", sa.Integer(), nullable=False),
+        sa.Column("types", sa.Text(), nullable=False),
         sa.Column("added_by_id", sa.Integer(), nullable=False),
         sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(["added_by_id"], ["users.id"], name=op.f("fk_document_versions_added_by_id_users")),
         sa.ForeignKeyConstraint(
             ["case_id"], ["cases.id"], name=op.f("fk_document_versions_case_id_cases"), ondelete="CASCADE"
@@ -120,6 +122,8 @@ def upgrade() -> None:
         sa.Column("number", sa.String(length=40), nullable=True),
         sa.Column("heading", sa.String(length=400), nullable=True),
         sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("start", sa.Integer(), nullable=False),
+        sa.Column("end", sa.Integer(), nullable=False),
         sa.Column("page", sa.Integer(), nullable=False),
         sa.Column("types", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_clauses_case_id_cases"), ondelete="CASCADE"),
@@ -133,7 +137,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("clauses", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_clauses_case_id"), ["case_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_clauses_document_id"), ["document_id"], unique=False)
+        batch_op.create_index("ix_clauses_document_start", ["document_id", "start"], unique=False)
 
     op.create_table(
         "findings",
@@ -193,7 +197,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_comments_case_id"), ["case_id"], unique=False)
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table("comments", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_comments_case_id"))
@@ -205,7 +208,7 @@ def downgrade() -> None:
 
     op.drop_table("findings")
     with op.batch_alter_table("clauses", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_clauses_document_id"))
+        batch_op.drop_index("ix_clauses_document_start")
         batch_op.drop_index(batch_op.f("ix_clauses_case_id"))
 
     op.drop_table("clauses")
