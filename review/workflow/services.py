@@ -17,7 +17,7 @@ during analysis leaves nothing behind, and one killed during the write leaves th
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -50,6 +50,7 @@ DETAIL_FIELDS = (
     "pack", "value", "threshold", "reference", "fallback", "why", "applies_to", "assumed", "escalated", "searched",
 )  # fmt: skip
 TYPE_SCORE = 0.5  # a clause is indexed under the types the classifier gives at least this score
+Progress = Callable[[float, str], None]  # (fraction done, what is happening)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,13 +67,21 @@ def review_files(
     intake: Intake | None,
     components: Sequence[Component] = (),
     rules: RuleSet | None = None,
+    report: Progress | None = None,
 ) -> list[ReviewedFile]:
-    """Read, analyse and check the files of one version; several files are one contract (RULES.md 11)."""
+    """Read, analyse and check the files of one version; several files are one contract (RULES.md 11).
+    `report(fraction, text)` is called before each file; an exception it raises (a cancel) stops the work."""
     from review.extract.analysis import analyse
     from review.ingest import open_document
 
     rules = rules or load_rules()
-    reports = [check(analyse(open_document(path)), intake, components, rules) for path in paths]
+    reports = []
+    for done, path in enumerate(paths):
+        if report is not None:
+            report(done / (len(paths) + 1), f"Reading and checking {Path(path).name}")
+        reports.append(check(analyse(open_document(path)), intake, components, rules))
+    if report is not None:
+        report(len(paths) / (len(paths) + 1), "Saving the case")
     together = judge_absence_together(reports)
     return [ReviewedFile(Path(p).name, Path(p).read_bytes(), r) for p, r in zip(paths, together, strict=True)]
 
@@ -108,14 +117,16 @@ def submit_case(
     actor: str,
     sbom: Sequence[Component] | str | Path | None = None,
     rules: RuleSet | None = None,
+    report: Progress | None = None,
 ) -> int:
-    """Open a case for a contract (one or more files reviewed together); returns the case id."""
+    """Open a case for a contract (one or more files reviewed together); returns the case id. `report` sees
+    the progress and may cancel by raising, before anything is stored."""
     checked = read_intake(intake)
     if checked is None:
         raise TransitionRefused("a case needs its intake: department, vendor, product and what the purchase is")
     components = read_sbom(sbom) if isinstance(sbom, str | Path) else tuple(sbom or ())
     _check_role(store, actor, "submit", None)
-    reviewed = review_files(files, checked, components, rules)
+    reviewed = review_files(files, checked, components, rules, report)
     with store.unit_of_work() as uow:
         user = _user(uow, actor)
         case = uow.cases.add(
@@ -140,6 +151,7 @@ def add_version(
     *,
     actor: str,
     rules: RuleSet | None = None,
+    report: Progress | None = None,
 ) -> int:
     """A revised contract from the vendor: analysed like the first, its findings matched to the version before
     (resolved, persisting, new). A persisting finding whose quote is unchanged keeps its disposition."""
@@ -149,7 +161,7 @@ def add_version(
         next_status(case.status, "add_version")  # refuse before spending seconds on the analysis
         intake = Intake.from_mapping({k: v for k, v in case.intake.items() if k != "components"})
         components = tuple(Component(**c) for c in case.intake.get("components", ()))
-    reviewed = review_files(files, intake, components, rules)
+    reviewed = review_files(files, intake, components, rules, report)
     with _recording_refusals(store, actor, "add_version", case_id), store.unit_of_work() as uow:
         case = uow.cases.get(case_id)
         user = _user(uow, actor)

@@ -239,3 +239,20 @@ def _intake() -> dict[str, object]:
     import yaml
 
     return yaml.safe_load(INTAKE.read_text())
+
+
+def test_submit_reports_progress_and_a_cancel_stores_nothing(store: Store) -> None:
+    seen: list[tuple[float, str]] = []
+    services.submit_case(store, [V1, V2], INTAKE, actor="dee", report=lambda f, text: seen.append((f, text)))
+    assert [round(f, 2) for f, _ in seen] == [0.0, 0.33, 0.67] and seen[-1][1] == "Saving the case"
+
+    class Cancelled(Exception):
+        pass
+
+    def cancel(fraction: float, text: str) -> None:
+        if fraction > 0:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        services.submit_case(store, [V1, V2], INTAKE, actor="dee", report=cancel)
+    assert len(queries.list_cases(store)) == 1
