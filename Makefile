@@ -33,12 +33,16 @@ bench: $(STAMP)
 
 setup: $(STAMP)
 
-# Debian packages: Tesseract for scanned PDFs. Installed only where missing, and only as root.
+# Debian packages: Tesseract for scanned PDFs, the libraries Qt needs (offscreen and on X11) and fonts.
+# Installed only where missing, and only as root.
+DEBIAN_PACKAGES := tesseract-ocr libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
+	libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 fonts-dejavu-core
 system-packages:
-	@if ! command -v tesseract >/dev/null 2>&1; then \
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr >/dev/null; \
-		else echo "note: tesseract-ocr is not installed; scanned PDFs cannot be read (sudo apt-get install tesseract-ocr)"; fi; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else echo "note: missing Debian packages: $$missing (sudo apt-get install $$missing)"; fi; \
 	fi
 
 $(STAMP): pyproject.toml | system-packages

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -197,6 +198,8 @@ def _case_export(args: argparse.Namespace) -> int:
             args.redline.mkdir(parents=True, exist_ok=True)
         for document, data in files:
             target = args.redline / document.file_name if len(files) > 1 else args.redline
+            # the file is what its name says: a PDF stays a PDF, a DOCX or text contract comes back as DOCX
+            target = target.with_suffix(".pdf" if document.format == "pdf" else ".docx")
             redline = export.write_redline(case, data, document.format, target, document=document.file_name)
             written.append(redline.path)
     if args.json:
@@ -238,14 +241,19 @@ def _audit_verify(args: argparse.Namespace) -> int:
     from review.workflow import queries
 
     with _store(args) as store:
-        result = queries.verify_audit(store)
-    if result.first_broken is None:
-        print(f"the audit trail holds: {result.events} events, each chained to the one before")
+        result = queries.verify_audit(store, args.head)
+    if result.first_broken is not None:
+        print(
+            f"the audit trail is broken at event {result.first_broken}: it was changed, or an event before it was "
+            f"removed or inserted ({result.events} events read)"
+        )
+    for problem in result.unrecorded:
+        print(f"the audit trail is missing events: {problem}")
+    if result.head_missing:
+        print(f"the head {args.head} noted earlier is no longer in the trail: its newest events were removed")
+    if result.holds:
+        print(f"the audit trail holds: {result.events} events, each chained to the one before; head {result.head}")
         return 0
-    print(
-        f"the audit trail is broken at event {result.first_broken}: it was changed, or an event before it was "
-        f"removed or inserted ({result.events} events read)"
-    )
     return 1
 
 
@@ -261,6 +269,16 @@ def _open_data(args: argparse.Namespace) -> int:
 
 def _jsonable(item: Any) -> Any:
     return json.loads(json.dumps(asdict(item), default=str))
+
+
+def _at_least(smallest: int) -> Callable[[str], int]:
+    def number(text: str) -> int:
+        value = int(text)
+        if value < smallest:
+            raise argparse.ArgumentTypeError(f"must be {smallest} or more")
+        return value
+
+    return number
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -290,8 +308,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     listing = case_commands.add_parser("list", parents=[db], help="the queue, newest first")
     listing.add_argument("--status", choices=STATUSES)
     listing.add_argument("--department")
-    listing.add_argument("--limit", type=int, default=50)
-    listing.add_argument("--offset", type=int, default=0)
+    listing.add_argument("--limit", type=_at_least(1), default=50)
+    listing.add_argument("--offset", type=_at_least(0), default=0)
     listing.add_argument("--format", choices=("json", "text"), default="text")
     listing.set_defaults(run=_case_list)
 
@@ -353,13 +371,14 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     search.add_argument("--clause-type", help="a clause type id, e.g. cap_on_liability")
     search.add_argument("--rule", help="a rule id with a finding in the case")
     search.add_argument("--status", choices=STATUSES)
-    search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--limit", type=_at_least(1), default=50)
     search.add_argument("--format", choices=("json", "text"), default="text")
     search.set_defaults(run=_search)
 
     audit = commands.add_parser("audit", help="the audit trail")
     audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     verify = audit_commands.add_parser("verify", parents=[db], help="check every event's hash; exit 1 if broken")
+    verify.add_argument("--head", metavar="HASH", help="a head printed by an earlier verify: check it is still there")
     verify.set_defaults(run=_audit_verify)
 
     open_data = commands.add_parser("open-data", parents=[db], help="review metrics as an open-data CSV (DA.5)")

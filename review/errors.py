@@ -33,10 +33,12 @@
     │   ├── RecordMissing      E404   no such case, finding, version or user
     │   ├── ConcurrentChange   E405   someone else changed the record since it was read; nothing was overwritten
     │   └── RecordExists       E406   the name is taken (a user)
-    └── ModelError (E5xx)             the learned components or a labelled corpus could not be used
-        ├── ModelMissing       E501   a trained model file is missing or damaged
-        ├── TrainingUnavailable E502  training needs scikit-learn, which is not installed
-        └── CorpusInvalid      E510   a folder given as a corpus does not have the dataset's layout
+    ├── ModelError (E5xx)             the learned components or a labelled corpus could not be used
+    │   ├── ModelMissing       E501   a trained model file is missing or damaged
+    │   ├── TrainingUnavailable E502  training needs scikit-learn, which is not installed
+    │   └── CorpusInvalid      E510   a folder given as a corpus does not have the dataset's layout
+    └── ExportError (E6xx)            a memo, redline or data file could not be written
+        └── ExportUnwritable   E601   no such folder, or no permission to write there
 
 Each code is stable: scripts and the GUI may match on it. A message is one line a reviewer understands,
 and says what to do where there is something to do. A RulesError also names the file and the line, so the
@@ -209,3 +211,11 @@ class TrainingUnavailable(ModelError):
 
 class CorpusInvalid(ModelError):
     code = "E510"
+
+
+class ExportError(ReviewError):
+    code = "E600"
+
+
+class ExportUnwritable(ExportError):
+    code = "E601"

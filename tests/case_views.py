@@ -118,5 +118,6 @@ def decided(case: CaseView, decision: str = "approved_with_conditions", **fields
         fields.pop("decided_by", "dana.chief"),
         fields.pop("decided_role", "approver"),
         fields.pop("at", SUBMITTED + timedelta(days=6, hours=3)),
+        fields.pop("version", 1),
     )
     return replace(case, decisions=(*case.decisions, made), status=decision, **fields)

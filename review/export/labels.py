@@ -1,16 +1,20 @@
 """Words the exports share, so the memo, the redline and the tables say the same thing the same way.
 
-    >>> from datetime import datetime, timezone
-    >>> when(datetime(2026, 11, 3, 14, 5, tzinfo=timezone.utc))
-    '2026-11-03 14:05 UTC'
-    >>> DISPOSITION_WORDS["flag"], DECISION_WORDS["approved_with_conditions"]
-    ('Flagged for negotiation', 'Approved with conditions')
+>>> from datetime import datetime, timezone
+>>> when(datetime(2026, 11, 3, 14, 5, tzinfo=timezone.utc))
+'2026-11-03 14:05 UTC'
+>>> DISPOSITION_WORDS["flag"], DECISION_WORDS["approved_with_conditions"]
+('Flagged for negotiation', 'Approved with conditions')
 """
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import datetime
+from pathlib import Path
+
+from review.errors import ExportUnwritable
 
 AUTHOR = "City of San Rafael — Digital Service"
 INITIALS = "DS"
@@ -61,3 +65,15 @@ def sentence(text: str | None) -> str:
 
 def xml_safe(text: str) -> str:
     return _NOT_XML.sub(" ", text)
+
+
+def writable(path: str | Path) -> Path:
+    """The path an export is written to, once its folder is known to exist and take files (E601 otherwise),
+    so the work of making the file is not done for nothing."""
+    target = Path(path).expanduser()
+    folder = target.parent
+    if not folder.is_dir():
+        raise ExportUnwritable(f"cannot write {target}: there is no folder {folder}")
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise ExportUnwritable(f"cannot write {target}: permission denied")
+    return target

@@ -23,7 +23,7 @@ import docx
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 
-from review.export.labels import AUTHOR, DISPOSITION_WORDS, one_line, when, words, xml_safe
+from review.export.labels import AUTHOR, DISPOSITION_WORDS, one_line, when, words, writable, xml_safe
 from review.model import SEVERITIES
 from review.policy.memo import SEVERITY_MEANING
 from review.workflow.views import CaseView, FindingView
@@ -56,7 +56,7 @@ def write_memo(case: CaseView, path: str | Path) -> Path:
     _decisions(document, case)
     _approvals(document, case)
 
-    target = Path(path)
+    target = writable(path)
     document.save(str(target))
     return target
 
@@ -121,7 +121,8 @@ def _finding(finding: FindingView) -> str:
 
 def _where(finding: FindingView) -> str:
     if not finding.quote:
-        return "Not in the contract" + (f" ({finding.document})" if finding.document else "")
+        # a term missing from a contract of several documents belongs to none of them
+        return f"Not in the contract ({finding.document})" if finding.document else "In none of its documents"
     parts = [finding.document or "the contract"]
     if finding.page is not None:
         parts.append(f"page {finding.page}")
@@ -153,10 +154,19 @@ def _decisions(document: Any, case: CaseView) -> None:
         document.add_paragraph("No decision has been recorded yet.")
         return
     rows = [
-        (words(d.decision), one_line(d.note), f"{d.decided_by} ({words(d.decided_role)})", when(d.at))
+        (words(d.decision), str(d.version), one_line(d.note), f"{d.decided_by} ({words(d.decided_role)})", when(d.at))
         for d in case.decisions
     ]
-    _table(document, ("Decision", "Note", "By", "When"), rows)
+    _table(document, ("Decision", "Version", "Note", "By", "When"), rows)
+    if case.decisions[-1].decision != case.status:  # reopened, or a new version came in since
+        document.add_paragraph(
+            f"The case was taken back into review after its last decision; it is now {words(case.status).lower()}, "
+            f"at version {case.version}."
+        )
+
+
+# Every way a blocker leaves the table other than negotiation is a sign-off the memo must show.
+SIGN_OFF_WORDS = {"accept": "Acceptance", "waive": "Waiver", "false_positive": "Dismissal as a false positive"}
 
 
 def _approvals(document: Any, case: CaseView) -> None:
@@ -164,16 +174,21 @@ def _approvals(document: Any, case: CaseView) -> None:
     document.add_heading("Approvals", level=1)
     rows = [
         (
-            f"Waiver of BLOCKER {f.rule}: {one_line(f.title)}",
+            f"{SIGN_OFF_WORDS[f.disposition]} of BLOCKER {f.rule}: {one_line(f.title)}",
             f.disposed_by or "",
             when(f.disposed_at),
             one_line(f.reason),
         )
         for f in case.findings
-        if f.severity == "blocker" and f.disposition == "waive"
+        if f.severity == "blocker" and f.disposition in SIGN_OFF_WORDS
     ]
     rows += [
-        (f"Decision: {words(d.decision)}", f"{d.decided_by} ({words(d.decided_role)})", when(d.at), one_line(d.note))
+        (
+            f"Decision on version {d.version}: {words(d.decision)}",
+            f"{d.decided_by} ({words(d.decided_role)})",
+            when(d.at),
+            one_line(d.note),
+        )
         for d in case.decisions
     ]
     if not rows:

@@ -51,6 +51,7 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from review.export.labels import writable
 from review.model import SEVERITIES
 from review.workflow.states import DECISIONS, DISPOSITIONS
 
@@ -109,7 +110,7 @@ def open_data_rows(outcomes: Iterable[CaseOutcome]) -> list[dict[str, object]]:
 
 
 def write_open_data_csv(outcomes: Iterable[CaseOutcome], path: str | Path) -> Path:
-    target = Path(path)
+    target = writable(path)
     with target.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.DictWriter(stream, fieldnames=OPEN_DATA_COLUMNS)
         writer.writeheader()

@@ -44,7 +44,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from review import errors
-from review.export.labels import AUTHOR, INITIALS, one_line, sentence, xml_safe
+from review.export.labels import AUTHOR, INITIALS, one_line, sentence, writable, xml_safe
 from review.ingest.builder import LOOKALIKES
 from review.ingest.docx import DAMAGED, open_word, read_docx
 from review.ingest.text import decode
@@ -119,7 +119,7 @@ def write_redline(
     """Write the vendor's contract with the City's comments to `path`; `file_format` is the stored document's
     format (docx | pdf | text). Damaged files raise CorruptDocx (E120) or CorruptPdf (E110)."""
     findings = redline_findings(case, document)
-    target = Path(path)
+    target = writable(path)
     if file_format == "docx":
         counts = _redline_docx(contract, findings, target)
     elif file_format == "pdf":

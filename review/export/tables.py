@@ -24,6 +24,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from review.export.labels import writable
 from review.workflow.views import CaseView, FindingView
 
 CSV_COLUMNS = (
@@ -57,7 +58,7 @@ def case_json(case: CaseView) -> dict[str, Any]:
 
 
 def write_case_json(case: CaseView, path: str | Path) -> Path:
-    target = Path(path)
+    target = writable(path)
     target.write_text(json.dumps(case_json(case), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return target
 
@@ -68,7 +69,7 @@ def case_csv_rows(case: CaseView) -> list[dict[str, str]]:
 
 
 def write_case_csv(case: CaseView, path: str | Path) -> Path:
-    target = Path(path)
+    target = writable(path)
     with target.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
         writer.writeheader()

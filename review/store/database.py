@@ -15,7 +15,7 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from review.errors import DatabaseUnavailable
 
@@ -43,14 +43,23 @@ def make_engine(url: str) -> Engine:
         raise DatabaseUnavailable(
             f"{url!r} is not a database URL; use sqlite:///PATH or postgresql+psycopg://..."
         ) from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise DatabaseUnavailable(f"{parsed.get_backend_name()} databases are not supported; use SQLite or PostgreSQL")
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(parsed.database).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise DatabaseUnavailable(f"cannot make the folder {folder}: {error.strerror}") from None
         engine = create_engine(parsed, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(parsed, pool_pre_ping=True)
+    try:
+        return create_engine(parsed, pool_pre_ping=True)
+    except (ImportError, NoSuchModuleError):
+        raise DatabaseUnavailable(f"no driver for {parsed.drivername}; use postgresql+psycopg://...") from None
 
 
 def writing(engine: Engine) -> Engine:

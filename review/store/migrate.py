@@ -10,7 +10,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from review.store.database import writing
 
@@ -35,6 +35,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     """Apply every migration not yet applied, in one transaction (holding the write lock on SQLite, so two
     processes starting at once do not both migrate)."""
     with writing(engine).begin() as connection:
+        if engine.dialect.name == "postgresql":  # two apps starting at once on a new database: one migrates
+            connection.execute(text("SELECT pg_advisory_xact_lock(72401000)"))
         config = alembic_config(engine)
         config.attributes["connection"] = connection
         command.upgrade(config, revision)

@@ -87,8 +87,10 @@ class Cases:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def get(self, case_id: int) -> Case:
-        case = self.session.get(Case, case_id)
+    def get(self, case_id: int, *, lock: bool = False) -> Case:
+        """The case; `lock` holds its row to the end of the transaction (PostgreSQL: FOR UPDATE; SQLite's
+        write transactions hold the whole database already), so changes to one case are made one at a time."""
+        case = self.session.get(Case, case_id, with_for_update=lock or None)
         if case is None:
             raise RecordMissing(f"there is no case {case_id}")
         return case

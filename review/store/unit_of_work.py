@@ -15,10 +15,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from review.errors import DatabaseUnavailable
+from review.errors import ConcurrentChange, DatabaseUnavailable
 from review.store.database import database_url, make_engine, writing
 from review.store.migrate import upgrade
 from review.store.repositories import AuditTrail, Cases, Files, Users
@@ -45,9 +46,10 @@ class Store:
         try:
             if migrate:
                 upgrade(self.engine)
-        except OperationalError as error:
+        except (DatabaseError, OSError) as error:  # unreachable, refused, not a database at all, a bad folder
             self.engine.dispose()
-            raise DatabaseUnavailable(f"cannot open the database {self.safe_url}: {_first_line(error)}") from None
+            reason = _first_line(error) if isinstance(error, DatabaseError) else str(error)
+            raise DatabaseUnavailable(f"cannot open the database {self.safe_url}: {reason}") from None
         self._reading = sessionmaker(self.engine, expire_on_commit=False)
         self._writing = sessionmaker(writing(self.engine), expire_on_commit=False)
 
@@ -66,6 +68,8 @@ class Store:
         try:
             with sessions.begin() as session:
                 yield UnitOfWork(session)
+        except StaleDataError:
+            raise ConcurrentChange("someone else changed this case just now; nothing was overwritten") from None
         except OperationalError as error:
             raise DatabaseUnavailable(f"the database {self.safe_url} failed: {_first_line(error)}") from None
 

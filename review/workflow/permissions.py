@@ -31,7 +31,7 @@ _WORDS = {
     "add_version": ("add a version", "ask an admin for an account"),
     "comment": ("comment", "ask an admin for an account"),
     "dispose": ("dispose of findings", "ask a reviewer"),
-    "waive_blocker": ("waive a blocker", "ask an approver"),
+    "waive_blocker": ("accept or waive a blocker", "ask an approver"),
     "decide": ("decide a case", "ask a reviewer or approver"),
     "manage_users": ("manage users", "ask an admin"),
 }
@@ -46,3 +46,5 @@ def check_allowed(role: str, permission: Permission, *, submitted_by_self: bool 
         raise PermissionRefused(f"a {role} cannot {verb}; {who}")
     if permission == "decide" and submitted_by_self:
         raise PermissionRefused("nobody decides a case they submitted; ask another reviewer or approver")
+    if permission == "waive_blocker" and submitted_by_self:
+        raise PermissionRefused("nobody signs off the blockers of a case they submitted; ask another approver")

@@ -9,7 +9,7 @@ between two versions, the audit trail's check, and a case's stored files. Nothin
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -58,8 +58,19 @@ class VersionDiff:
 
 @dataclass(frozen=True, slots=True)
 class AuditCheck:
+    """What re-hashing the trail found. A chain cannot show that its newest events were cut off; two checks
+    stand in for that: every decision in the tables has its event, and a head published earlier is still
+    in the trail."""
+
     events: int
     first_broken: int | None  # the id of the first event changed, removed from before, or inserted
+    head: str  # the newest event's hash: publish it (e.g. in the memo) to detect removals from the end later
+    unrecorded: tuple[str, ...] = ()  # decisions the trail has no event for
+    head_missing: bool = False  # the head given to check is not in the trail
+
+    @property
+    def holds(self) -> bool:
+        return self.first_broken is None and not self.unrecorded and not self.head_missing
 
 
 def list_cases(
@@ -217,7 +228,7 @@ def case_view(uow: UnitOfWork, case_id: int) -> CaseView:
             CommentView(c.id, users[c.author_id].name, c.text, c.at, c.finding_id) for c in uow.cases.comments(case_id)
         ),
         decisions=tuple(
-            DecisionView(d.decision, d.note, users[d.decided_by_id].name, users[d.decided_by_id].role, d.at)
+            DecisionView(d.decision, d.note, users[d.decided_by_id].name, users[d.decided_by_id].role, d.at, d.version)
             for d in uow.cases.decisions(case_id)
         ),
         events=tuple(EventView(e.id, e.at, e.actor, e.action, e.payload) for e in uow.audit.of_case(case_id)),
@@ -247,19 +258,30 @@ def contract_files(store: Store, case_id: int, version: int | None = None) -> li
         return [(document, uow.files.get(document.sha256)) for document in chosen]
 
 
-def verify_audit(store: Store) -> AuditCheck:
-    """Re-hash the whole trail in order; the first event that does not fit is named."""
-    counted = [0]
+def verify_audit(store: Store, published_head: str | None = None) -> AuditCheck:
+    """Re-hash the whole trail in order and name the first event that does not fit; check that every decision
+    has its event, and that `published_head` (a head hash noted earlier) is still in the trail."""
+    hashes: list[str] = []
+    decide_events: Counter[int] = Counter()
 
     def chain(uow: UnitOfWork) -> Iterator[tuple[int, dict[str, Any], str, str]]:
         for event in uow.audit.stream():
-            counted[0] += 1
+            hashes.append(event.hash)
+            if event.action == "decide" and event.case_id is not None:
+                decide_events[event.case_id] += 1
             content = audit.event_content(event.at, event.actor, event.action, event.case_id, event.payload)
             yield event.id, content, event.previous_hash, event.hash
 
     with store.unit_of_work(write=False) as uow:
         broken = audit.verify(chain(uow))
-    return AuditCheck(counted[0], broken)
+        decisions = Counter(uow.session.scalars(select(DecisionRecord.case_id)))
+    unrecorded = tuple(
+        f"case {case_id} has {count} decisions but the trail records {decide_events[case_id]}"
+        for case_id, count in sorted(decisions.items())
+        if decide_events[case_id] < count
+    )
+    head_missing = published_head is not None and published_head not in hashes
+    return AuditCheck(len(hashes), broken, hashes[-1] if hashes else audit.GENESIS, unrecorded, head_missing)
 
 
 def case_outcomes(store: Store) -> list[CaseOutcome]:
@@ -277,20 +299,17 @@ def case_outcomes(store: Store) -> list[CaseOutcome]:
         decided = {
             row.case_id: (row.decision, row.at)
             for row in uow.session.execute(select(DecisionRecord).order_by(DecisionRecord.id)).scalars()
-        }  # the latest decision of each case
+        }  # the latest decision of each case; it counts only while the case still stands decided (not reopened)
         cases = uow.session.execute(select(Case.id, Case.department, Case.submitted_at, Case.status).order_by(Case.id))
-        return [
-            CaseOutcome(
-                department=department,
-                submitted_at=submitted_at,
-                decided_at=decided[case_id][1] if case_id in decided else None,
-                decision=decided[case_id][0] if case_id in decided else None,
-                status=status,
-                findings=severities[case_id],
-                dispositions=dispositions[case_id],
+        outcomes = []
+        for case_id, department, submitted_at, status in cases:
+            decision, at = decided.get(case_id, (None, None))
+            if decision != status:  # reopened since (or never decided): not a decided case today
+                decision, at = None, None
+            outcomes.append(
+                CaseOutcome(department, submitted_at, at, decision, status, severities[case_id], dispositions[case_id])
             )
-            for case_id, department, submitted_at, status in cases
-        ]
+        return outcomes
 
 
 def users(store: Store) -> list[tuple[str, str]]:

@@ -43,7 +43,7 @@ from review.store.models import (
 )
 from review.store.unit_of_work import Store, UnitOfWork
 from review.workflow.permissions import ROLES, Permission, check_allowed
-from review.workflow.states import FINAL, check_disposition, next_status
+from review.workflow.states import FINAL, SIGN_OFF, check_disposition, next_status
 from review.workflow.versions import match_findings, same_wording
 
 DETAIL_FIELDS = (
@@ -92,9 +92,9 @@ def review_files(
 def add_user(store: Store, name: str, role: str, *, actor: str | None = None) -> None:
     """Add a user. The first user of a store is its admin and needs no actor; after that, only an admin adds."""
     name = name.strip()
-    if role not in ROLES:
-        raise PermissionRefused(f"{role!r} is not a role; the roles are {', '.join(ROLES)}")
     with _recording_refusals(store, actor or name, "add_user", None), store.unit_of_work() as uow:
+        if role not in ROLES:
+            raise PermissionRefused(f"{role!r} is not a role; the roles are {', '.join(ROLES)}")
         if uow.users.count() == 0:
             if role != "admin":
                 raise PermissionRefused("the first user of a review store must be an admin, who then adds the others")
@@ -125,6 +125,7 @@ def submit_case(
     if checked is None:
         raise TransitionRefused("a case needs its intake: department, vendor, product and what the purchase is")
     components = read_sbom(sbom) if isinstance(sbom, str | Path) else tuple(sbom or ())
+    _check_names(files)
     _check_role(store, actor, "submit", None)
     reviewed = review_files(files, checked, components, rules, report)
     with store.unit_of_work() as uow:
@@ -155,6 +156,7 @@ def add_version(
 ) -> int:
     """A revised contract from the vendor: analysed like the first, its findings matched to the version before
     (resolved, persisting, new). A persisting finding whose quote is unchanged keeps its disposition."""
+    _check_names(files)
     with _recording_refusals(store, actor, "add_version", case_id), store.unit_of_work(write=False) as uow:
         case = uow.cases.get(case_id)
         check_allowed(_user(uow, actor).role, "add_version")
@@ -163,13 +165,13 @@ def add_version(
         components = tuple(Component(**c) for c in case.intake.get("components", ()))
     reviewed = review_files(files, intake, components, rules, report)
     with _recording_refusals(store, actor, "add_version", case_id), store.unit_of_work() as uow:
-        case = uow.cases.get(case_id)
+        case = uow.cases.get(case_id, lock=True)  # a decision or another version meanwhile waits, then is seen
         user = _user(uow, actor)
         case.status = next_status(case.status, "add_version")
+        case.updated_at = now()
         version = uow.cases.latest_version(case_id) + 1
         previous = uow.cases.findings(case_id, version - 1)
         stored = _store_version(uow, case, version, reviewed, user, previous)
-        uow.session.flush()  # the case's row version is checked here: a concurrent change to it is refused
         uow.audit.append(actor, "add_version", case_id, {"version": version, **stored})
         return version
 
@@ -188,13 +190,15 @@ def dispose(
     positive. `expected_version` is the finding's row_version as the caller last saw it: if someone has
     disposed of it since, ConcurrentChange (E405) is raised and nothing is overwritten."""
     with _recording_refusals(store, actor, "dispose", case_id), store.unit_of_work() as uow:
-        case = uow.cases.get(case_id)
+        case = uow.cases.get(case_id, lock=True)
         user = _user(uow, actor)
         finding = uow.cases.finding(case_id, finding_id)
         check_allowed(user.role, "dispose")
-        disposition = check_disposition(action, reason)
-        if disposition == "waive" and finding.severity == "blocker":
-            check_allowed(user.role, "waive_blocker")
+        disposition = check_disposition(action, reason, finding.severity)
+        if finding.severity == "blocker" and disposition in SIGN_OFF:
+            # accepting or waiving a blocker is the city taking on its risk: an approver's call, and not one
+            # the person who submitted the case makes on their own contract
+            check_allowed(user.role, "waive_blocker", submitted_by_self=case.submitted_by_id == user.id)
         _check_open(case, "have its findings disposed of")
         if finding.version != uow.cases.latest_version(case_id):
             raise TransitionRefused(f"finding {finding_id} is of version {finding.version}, which a later one replaced")
@@ -222,12 +226,12 @@ def dispose(
 
 def comment(store: Store, case_id: int, text: str, *, actor: str, finding_id: int | None = None) -> int:
     """A comment on the case, or on one of its findings; returns the comment id."""
-    if not text.strip():
-        raise TransitionRefused("a comment needs some text")
     with _recording_refusals(store, actor, "comment", case_id), store.unit_of_work() as uow:
         uow.cases.get(case_id)
         user = _user(uow, actor)
         check_allowed(user.role, "comment")
+        if not text.strip():
+            raise TransitionRefused("a comment needs some text")
         if finding_id is not None:
             uow.cases.finding(case_id, finding_id)
         record = CommentRecord(case_id=case_id, finding_id=finding_id, author_id=user.id, text=text.strip())
@@ -241,34 +245,45 @@ def decide(store: Store, case_id: int, decision: str, *, actor: str, note: str =
     """Decide the case. Every blocker of the latest version must be disposed of first, and nobody decides a
     case they submitted; approving with conditions needs the conditions in `note`."""
     with _recording_refusals(store, actor, "decide", case_id), store.unit_of_work() as uow:
-        case = uow.cases.get(case_id)
+        case = uow.cases.get(case_id, lock=True)
         user = _user(uow, actor)
         check_allowed(user.role, "decide", submitted_by_self=case.submitted_by_id == user.id)
         _start_review_if_new(uow, case, actor)
         status = next_status(case.status, "decide", decision)
-        findings = uow.cases.findings(case_id, uow.cases.latest_version(case_id))
-        open_blockers = [f for f in findings if f.severity == "blocker" and f.disposition is None]
+        version = uow.cases.latest_version(case_id)
+        blockers = [f for f in uow.cases.findings(case_id, version) if f.severity == "blocker"]
+        open_blockers = [f for f in blockers if f.disposition is None]
         if open_blockers:
-            rules = ", ".join(sorted({f.rule for f in open_blockers}))
             raise TransitionRefused(
                 f"{len(open_blockers)} blocker finding{'s are' if len(open_blockers) > 1 else ' is'} not disposed "
-                f"of yet ({rules}); dispose of every blocker before deciding"
+                f"of yet ({_rules(open_blockers)}); dispose of every blocker before deciding"
+            )
+        flagged = [f for f in blockers if f.disposition == "flag"]
+        if status == "approved" and flagged:
+            raise TransitionRefused(
+                f"blockers flagged for negotiation ({_rules(flagged)}) cannot be approved as they stand; "
+                "approve with conditions or request changes"
             )
         if status == "approved_with_conditions" and not note.strip():
             raise TransitionRefused("approving with conditions needs the conditions, as the decision's note")
         case.status = status
-        uow.session.add(DecisionRecord(case_id=case_id, decision=status, note=note.strip(), decided_by_id=user.id))
+        note = note.strip()
+        uow.session.add(
+            DecisionRecord(case_id=case_id, version=version, decision=status, note=note, decided_by_id=user.id)
+        )
         _flush_case(uow, case)
-        uow.audit.append(actor, "decide", case_id, {"decision": status} | ({"note": note.strip()} if note else {}))
+        uow.audit.append(
+            actor, "decide", case_id, {"decision": status, "version": version} | ({"note": note} if note else {})
+        )
 
 
 def reopen(store: Store, case_id: int, *, actor: str, reason: str) -> None:
     """Bring a decided case back into review (a decision was wrong, or the vendor came back)."""
-    if not reason.strip():
-        raise TransitionRefused("reopening a decided case needs a reason, for the audit trail")
     with _recording_refusals(store, actor, "reopen", case_id), store.unit_of_work() as uow:
-        case = uow.cases.get(case_id)
+        case = uow.cases.get(case_id, lock=True)
         check_allowed(_user(uow, actor).role, "decide")
+        if not reason.strip():
+            raise TransitionRefused("reopening a decided case needs a reason, for the audit trail")
         case.status = next_status(case.status, "reopen")
         _flush_case(uow, case)
         uow.audit.append(actor, "reopen", case_id, {"reason": reason.strip()})
@@ -290,6 +305,18 @@ def _recording_refusals(store: Store, actor: str, action: str, case_id: int | No
                 actor, "refused", known_case, {"attempted": action, "code": refusal.code, "message": refusal.message}
             )
         raise
+
+
+def _rules(findings: Sequence[FindingRecord]) -> str:
+    return ", ".join(sorted({f.rule for f in findings}))
+
+
+def _check_names(files: Sequence[str | Path]) -> None:
+    """The documents of one version are told apart by file name, in the case and in its exports."""
+    names = [Path(f).name for f in files]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise RecordExists(f"two documents are named {', '.join(twice)}; rename one so they can be told apart")
 
 
 def _check_role(store: Store, actor: str, permission: Permission, case_id: int | None) -> None:
@@ -367,7 +394,10 @@ def _store_version(
         uow.session.flush()
         files.append({"file": item.name, "sha256": digest})
         uow.session.add_all(_clause_records(case.id, record.id, item.report))
-        findings += [_finding_record(case.id, version, record.id, finding) for finding in item.report.findings]
+        for reported in item.report.findings:
+            # a term missing from a contract of several documents is missing from all of them, not the first
+            on = None if reported.kind == "missing" and len(reviewed) > 1 else record.id
+            findings.append(_finding_record(case.id, version, on, reported))
     match = match_findings(previous, findings)
     if previous:
         for finding in findings:
@@ -405,7 +435,7 @@ def _clause_records(case_id: int, document_id: int, report: Report) -> list[Clau
     ]
 
 
-def _finding_record(case_id: int, version: int, document_id: int, finding: Finding) -> FindingRecord:
+def _finding_record(case_id: int, version: int, document_id: int | None, finding: Finding) -> FindingRecord:
     details: dict[str, Any] = {name: getattr(finding, name) for name in DETAIL_FIELDS}
     details["clause_ids"] = list(finding.clause_ids)
     return FindingRecord(

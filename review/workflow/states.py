@@ -35,6 +35,8 @@ ACTION_WORDS: dict[str, str] = {
     "reopen": "be reopened",
 }
 FINAL: frozenset[Status] = frozenset({"approved", "approved_with_conditions", "rejected"})
+# Dispositions that accept a finding's risk for the city: on a blocker, an approver's sign-off.
+SIGN_OFF: frozenset[Disposition] = frozenset({"accept", "waive"})
 
 # (status, action) -> the status after it; "decide" goes where the decision says
 TRANSITIONS: dict[tuple[Status, Action], Status | None] = {
@@ -66,12 +68,16 @@ def next_status(status: str, action: Action, decision: str | None = None) -> Sta
     return target
 
 
-def check_disposition(disposition: str, reason: str | None) -> Disposition:
-    """A disposition the workflow knows, with the reason a waiver needs."""
+def check_disposition(disposition: str, reason: str | None, severity: str = "minor") -> Disposition:
+    """A disposition the workflow knows, with the reason a waiver needs (and calling a blocker a false
+    positive: that too takes it off the table)."""
     if disposition not in DISPOSITIONS:
         raise TransitionRefused(f"a finding is disposed as one of {', '.join(DISPOSITIONS)}, not {disposition!r}")
-    if disposition == "waive" and not (reason and reason.strip()):
+    has_reason = bool(reason and reason.strip())
+    if disposition == "waive" and not has_reason:
         raise TransitionRefused("waiving a finding needs a reason, for the audit trail and the memo")
+    if disposition == "false_positive" and severity == "blocker" and not has_reason:
+        raise TransitionRefused("calling a blocker a false positive needs a reason, for the audit trail and the memo")
     return disposition
 
 

@@ -98,6 +98,7 @@ class DecisionView:
     decided_by: str
     decided_role: str
     at: datetime
+    version: int  # the document version decided on
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,7 +46,7 @@ def test_cases_cli_from_submission_to_memo_redline_and_audit(
 
     code, _, err = run(capsys, "case", "dispose", case_id, str(blockers[0]["id"]), "--action", "waive", "--as", "rui",
                        "--reason", "low risk", "--db", db)  # fmt: skip
-    assert code == 3 and err.startswith("error E302: a reviewer cannot waive a blocker")
+    assert code == 3 and err.startswith("error E302: a reviewer cannot accept or waive a blocker")
     for finding in blockers:
         code, _, _ = run(capsys, "case", "dispose", case_id, str(finding["id"]), "--action", "flag", "--as", "rui",
                          "--db", db)  # fmt: skip

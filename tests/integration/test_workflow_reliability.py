@@ -135,3 +135,14 @@ def test_killed_while_submitting_leaves_no_half_case(database: str, stage: str) 
         assert queries.verify_audit(store).first_broken is None
         case_id = services.submit_case(store, [CONTRACT], INTAKE, actor="dee")  # the store works on
         assert queries.open_case(store, case_id).findings
+
+
+def test_two_new_versions_at_once_are_numbered_one_after_the_other(store: Store) -> None:
+    case_id = _case_in_review(store)
+    revision = ROOT / "tests" / "data" / "contracts" / "cloud-services-v2.txt"
+    with ThreadPoolExecutor(2) as pool:
+        versions = sorted(pool.map(lambda k: services.add_version(store, case_id, [revision], actor="dee"), range(2)))
+    assert versions == [2, 3]
+    case = queries.open_case(store, case_id)
+    assert [d.version for d in case.documents] == [1, 2, 3]
+    assert all(f.version == 3 for f in case.findings)

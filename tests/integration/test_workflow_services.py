@@ -68,7 +68,7 @@ def test_workflow_roles_are_enforced_and_each_refusal_is_recorded(store: Store) 
     blocker = next(f for f in queries.open_case(store, case_id).findings if f.severity == "blocker")
     with pytest.raises(PermissionRefused, match="requester cannot dispose"):
         services.dispose(store, case_id, blocker.id, "accept", actor="dee")
-    with pytest.raises(PermissionRefused, match="cannot waive a blocker"):
+    with pytest.raises(PermissionRefused, match="cannot accept or waive a blocker"):
         services.dispose(store, case_id, blocker.id, "waive", reason="low risk", actor="rui")
     with pytest.raises(TransitionRefused, match="needs a reason"):
         services.dispose(store, case_id, blocker.id, "waive", actor="pat")
@@ -256,3 +256,81 @@ def test_submit_reports_progress_and_a_cancel_stores_nothing(store: Store) -> No
     with pytest.raises(Cancelled):
         services.submit_case(store, [V1, V2], INTAKE, actor="dee", report=cancel)
     assert len(queries.list_cases(store)) == 1
+
+
+def test_workflow_only_an_approver_other_than_the_submitter_signs_off_a_blocker(store: Store) -> None:
+    services.add_user(store, "max", "approver", actor="ana")
+    case_id = services.submit_case(store, [V1], INTAKE, actor="max")  # an approver submits for a department
+    blocker = next(f for f in queries.open_case(store, case_id).findings if f.severity == "blocker")
+    with pytest.raises(PermissionRefused, match="reviewer cannot accept or waive a blocker"):
+        services.dispose(store, case_id, blocker.id, "accept", actor="rui")
+    with pytest.raises(PermissionRefused, match="nobody signs off the blockers of a case they submitted"):
+        services.dispose(store, case_id, blocker.id, "waive", reason="fine by me", actor="max")
+    with pytest.raises(TransitionRefused, match="false positive needs a reason"):
+        services.dispose(store, case_id, blocker.id, "false_positive", actor="rui")
+    services.dispose(store, case_id, blocker.id, "accept", actor="pat")
+    assert _refusals(store, case_id) == ["E302", "E302", "E301"]
+
+
+def test_workflow_a_flagged_blocker_is_not_approved_as_it_stands(store: Store) -> None:
+    case_id = _submitted(store)
+    for finding in queries.open_case(store, case_id).findings:
+        if finding.severity == "blocker":
+            services.dispose(store, case_id, finding.id, "flag", actor="rui")
+    with pytest.raises(TransitionRefused, match=r"flagged for negotiation .* cannot be approved as they stand"):
+        services.decide(store, case_id, "approved", actor="rui")
+    services.decide(store, case_id, "approved_with_conditions", note="the vendor strikes 3.1", actor="rui")
+    assert queries.open_case(store, case_id).decision.version == 1
+
+
+def test_workflow_every_refusal_is_recorded_even_of_empty_input(store: Store) -> None:
+    case_id = _submitted(store)
+    with pytest.raises(TransitionRefused, match="needs some text"):
+        services.comment(store, case_id, "  ", actor="rui")
+    with pytest.raises(TransitionRefused):
+        services.reopen(store, case_id, actor="rui", reason="")
+    with pytest.raises(PermissionRefused, match="'boss' is not a role"):
+        services.add_user(store, "max", "boss", actor="ana")
+    assert _refusals(store, case_id) == ["E301", "E301"]
+    assert queries.verify_audit(store).events == 4 + 1 + 3  # users, submit, three refusals
+
+
+def test_workflow_documents_of_one_version_need_different_names(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    copy = tmp_path / "a" / V1.name
+    copy.write_bytes(V1.read_bytes())
+    with pytest.raises(RecordExists, match=r"two documents are named cloud-services-v1\.txt"):
+        services.submit_case(store, [V1, copy], INTAKE, actor="dee")
+
+
+def test_workflow_a_term_missing_from_several_documents_belongs_to_none(store: Store) -> None:
+    case_id = services.submit_case(store, [V1, V2], INTAKE, actor="dee")
+    missing = [f for f in queries.open_case(store, case_id).findings if f.kind == "missing"]
+    assert missing and all(f.document is None for f in missing)
+
+
+def test_audit_verify_sees_a_removed_decision_and_a_cut_off_head(store: Store) -> None:
+    case_id = _submitted(store)
+    for finding in queries.open_case(store, case_id).findings:
+        if finding.severity == "blocker":
+            services.dispose(store, case_id, finding.id, "waive", reason="accepted risk", actor="pat")
+    before = queries.verify_audit(store)
+    services.decide(store, case_id, "approved", actor="rui")
+    head = queries.verify_audit(store).head
+    with store.unit_of_work() as uow:  # cut the newest event, the decision's, off the end of the chain
+        uow.session.execute(delete(AuditEvent).where(AuditEvent.action == "decide"))
+    check = queries.verify_audit(store, published_head=head)
+    assert check.first_broken is None  # the chain alone cannot tell ...
+    assert check.unrecorded == ("case 1 has 1 decisions but the trail records 0",) and check.head_missing
+    assert not check.holds and check.head == before.head
+
+
+def test_open_data_counts_a_reopened_case_as_undecided(store: Store) -> None:
+    case_id = _submitted(store)
+    for finding in queries.open_case(store, case_id).findings:
+        if finding.severity == "blocker":
+            services.dispose(store, case_id, finding.id, "waive", reason="accepted risk", actor="pat")
+    services.decide(store, case_id, "approved", actor="rui")
+    assert [o.decision for o in queries.case_outcomes(store)] == ["approved"]
+    services.reopen(store, case_id, actor="rui", reason="the vendor came back")
+    assert [(o.decision, o.decided_at) for o in queries.case_outcomes(store)] == [(None, None)]

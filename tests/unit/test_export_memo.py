@@ -83,10 +83,11 @@ def test_write_memo_has_the_case_findings_and_decision(tmp_path: Path) -> None:
     assert "The City's liability is limited" in blocker[5]
     assert "Found: P36M; the city's limit: P12M" in major[2] and "New in version 1" in major[2]
     assert major[4].startswith("Flagged for negotiation: ask for 12-month renewals")
-    assert minor[3] == "Not in the contract" and minor[4] == "Not yet disposed of"
+    assert minor[3] == "In none of its documents" and minor[4] == "Not yet disposed of"
 
     assert decisions[1] == [
         "Approved with conditions",
+        "1",
         "Approved once the indemnity is struck.",
         "dana.chief (Approver)",
         "2026-11-08 12:00 UTC",
@@ -94,7 +95,7 @@ def test_write_memo_has_the_case_findings_and_decision(tmp_path: Path) -> None:
     assert approvals[1][0] == "Waiver of BLOCKER GOV-INDEMNITY-BY-CITY: The City indemnifies the vendor"
     reason = "Council resolution 2026-14 accepts it for this pilot"
     assert approvals[1][1:] == ["dana.chief", "2026-11-04 09:00 UTC", reason]
-    assert approvals[2][0] == "Decision: Approved with conditions"
+    assert approvals[2][0] == "Decision on version 1: Approved with conditions"
     text = "\n".join(p.text for p in document.paragraphs)
     assert "MAJOR · GOV-VENUE: Venue outside Marin County" in text
     styles = {t.style.name for t in document.tables}

@@ -74,6 +74,7 @@ def upgrade() -> None:
         "decisions",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("decision", sa.String(length=40), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("decided_by_id", sa.Integer(), nullable=False),
