@@ -1,0 +1,57 @@
+"""Starting the app: `python main.py` with no command.
+
+The window is up before spaCy loads (most of a second): the pipeline and the rule packs load on a worker
+thread right after, so the first review does not wait for them. On a store with nobody in it (a first
+run on the embedded SQLite file), a sample is made: four users and a real contract to review.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from gui.main_window import MainWindow
+from gui.settings import AppSettings
+from gui.workers import TaskRunner
+
+TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """The app's own strings and Qt's (button labels of standard dialogs) in `language`, when shipped."""
+    installed = []
+    for name, folder in (
+        ("app", TRANSLATIONS),
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ):
+        translator = QTranslator(app)
+        if translator.load(QLocale(language), name, "_", str(folder)):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def preload() -> None:
+    """Load what the first review needs, off the GUI thread."""
+    from review.extract.pipeline import load_pipeline
+    from review.policy.rules import load_rules
+
+    load_pipeline()
+    load_rules()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    app = QApplication(list(argv if argv is not None else sys.argv))
+    app.setOrganizationName("City of San Rafael")
+    app.setApplicationName("Contract Review")
+    settings = AppSettings.load()
+    install_translators(app, settings.language)
+    runner = TaskRunner(parent=app)
+    window = MainWindow(settings, runner)
+    window.show()
+    runner.run(preload, failed=window.show_error)
+    return app.exec()

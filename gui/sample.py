@@ -1,0 +1,32 @@
+"""A first run's sample, so a newcomer sees real work: four users, one per role, and a real hosting agreement
+from CUAD submitted by the department for the purchase in the example intake."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from review.store.unit_of_work import Store
+from review.workflow import queries, services
+
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+SAMPLE_CONTRACT = DATA / "cuad" / "Freecook-Hosting-Agreement.pdf"
+SAMPLE_INTAKE = DATA / "intake" / "permit-portal.yaml"
+SAMPLE_USERS = (("ana", "admin"), ("dee", "requester"), ("rui", "reviewer"), ("pat", "approver"))
+SAMPLE_REVIEWER = "rui"
+
+
+def add_sample_users(store: Store) -> None:
+    """The four users, when the store has nobody yet (the first is the admin who adds the others)."""
+    if queries.users(store):
+        return
+    (admin, _), *others = SAMPLE_USERS
+    services.add_user(store, admin, "admin")
+    for name, role in others:
+        services.add_user(store, name, role, actor=admin)
+
+
+def submit_sample_case(store: Store) -> int | None:
+    """The sample contract, submitted by the requester (slow: it is analysed); None when not shipped."""
+    if not SAMPLE_CONTRACT.exists():
+        return None
+    return services.submit_case(store, [SAMPLE_CONTRACT], SAMPLE_INTAKE, actor="dee")

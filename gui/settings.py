@@ -1,0 +1,39 @@
+"""The app's own settings, kept with QSettings: which database, who I am, which language.
+
+    >>> settings = AppSettings.load()                    # doctest: +SKIP
+    >>> settings.database or "the embedded SQLite file"  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QSettings
+
+LANGUAGES = {"en": "English", "es": "Español"}
+
+
+@dataclass(frozen=True)
+class AppSettings:
+    database: str = ""  # a database URL; empty: $CONTRACT_REVIEW_DB, else the embedded SQLite file
+    user: str = ""  # the user the app acts as (their role is the store's)
+    language: str = "en"
+
+    @classmethod
+    def load(cls, store: QSettings | None = None) -> AppSettings:
+        store = store or QSettings()
+        language = str(store.value("language", "en"))
+        return cls(
+            database=str(store.value("database", "")),
+            user=str(store.value("user", "")),
+            language=language if language in LANGUAGES else "en",
+        )
+
+    def save(self, store: QSettings | None = None) -> None:
+        store = store or QSettings()
+        for key in ("database", "user", "language"):
+            store.setValue(key, getattr(self, key))
+        store.sync()
+
+    def with_user(self, user: str) -> AppSettings:
+        return replace(self, user=user)
