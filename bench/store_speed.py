@@ -431,6 +431,7 @@ class Loader:
                 {
                     "id": self._id("decision"),
                     "case_id": case_id,
+                    "version": versions,
                     "decision": status,
                     "note": ""
                     if status != "approved_with_conditions"
