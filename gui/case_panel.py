@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTreeView,
@@ -213,15 +215,19 @@ class CasePanel(QWidget):
         self.tree.setAllColumnsShowFocus(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
-        for column in (SEVERITY, WHERE, DISPOSITION, CHANGE):
+        for column in (SEVERITY, DISPOSITION, CHANGE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        # A long file name must not push the disposition out of sight: Where is narrow (its tooltip has it all).
+        header.setSectionResizeMode(WHERE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(WHERE, self.fontMetrics().horizontalAdvance("x") * 14)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.findings_label = QLabel(self.tr("F&indings:"), self)
         self.findings_label.setBuddy(self.tree)
         self.keys_hint = QLabel(
             self.tr(
                 "In the list: A accept · F flag for negotiation · W waive (type the reason first) · X false positive"
+                " · F5 loads the case again"
             ),
             self,
         )
@@ -244,6 +250,10 @@ class CasePanel(QWidget):
             action.triggered.connect(lambda _=False, a=action_name: self.dispose(a))
             self.tree.addAction(action)
             self.key_actions[action_name] = action
+
+        refresh = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)  # F5: what others did meanwhile
+        refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        refresh.activated.connect(lambda: self.reload())
 
         self.detail = FindingDetail(self)
         self.detail.dispose_requested.connect(self.dispose)
@@ -272,21 +282,31 @@ class CasePanel(QWidget):
         facts.addWidget(self.title_label)
         facts.addWidget(self.facts_label)
         facts.addWidget(self.decision_label)
-        facts.addLayout(self.counts_row)
         top.addLayout(facts, 1)
         top.addLayout(buttons)
 
-        findings = QWidget(self)
-        findings_layout = QVBoxLayout(findings)
-        findings_layout.setContentsMargins(0, 0, 0, 0)
-        findings_layout.addWidget(self.findings_label)
-        findings_layout.addWidget(self.tree, 1)
-        findings_layout.addWidget(self.keys_hint)
+        # The list and the finding keep a readable height at large font sizes; when the window is too short for
+        # them they scroll, rather than squeezing the list to its header. The wrapped hint stays out of the
+        # splitter (which would not give it the height its wrapping needs) and out of the scroll area (which would
+        # then size the splitter to its preferred height, not to the room there is).
         left = QSplitter(Qt.Orientation.Vertical, self)
-        left.addWidget(findings)
+        left.addWidget(self.tree)
         left.addWidget(self.detail)
         left.setStretchFactor(0, 1)
         left.setStretchFactor(1, 1)
+        lines = self.fontMetrics().lineSpacing()
+        self.tree.setMinimumHeight(lines * 5)
+        self.detail.browser.setMinimumHeight(lines * 5)
+        left_scroll = QScrollArea(self)
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left_scroll.setWidget(left)
+        column = QWidget(self)
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.addWidget(self.findings_label)
+        column_layout.addWidget(self.keys_hint)
+        column_layout.addWidget(left_scroll, 1)
 
         document = QWidget(self)
         document_layout = QVBoxLayout(document)
@@ -299,7 +319,7 @@ class CasePanel(QWidget):
         self.document_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(column)
         self.splitter.addWidget(document)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
@@ -307,6 +327,7 @@ class CasePanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(self.counts_row)  # a row of its own, full width: it cannot wrap, the facts above can
         layout.addLayout(progress_row)
         layout.addWidget(self.splitter, 1)
 
@@ -332,7 +353,7 @@ class CasePanel(QWidget):
         super().showEvent(event)
         if not self._sized and self.width() > 0:
             self._sized = True
-            self.splitter.setSizes([self.width() * 9 // 20, self.width() * 11 // 20])  # findings get room too
+            self.splitter.setSizes([self.width() // 2, self.width() // 2])  # findings: as much room as the contract
 
     # --- opening a case ------------------------------------------------------------------------------------
 
@@ -371,6 +392,7 @@ class CasePanel(QWidget):
         self._working = False
         self.case = loaded.case
         self.model.set_findings(loaded.case.findings, with_document=len(loaded.case.current_documents) > 1)
+        self.tree.setColumnHidden(CHANGE, loaded.case.version < 2)  # nothing to compare with in a first version
         self.tree.expandAll()
         if loaded.files is not None:
             self._set_files(loaded.files)
@@ -435,19 +457,23 @@ class CasePanel(QWidget):
             )
         )
         decision = case.decision
+        last = ""
         if decision is not None:
-            text = self.tr("Decision: {decision} by {user} on {when}").format(
+            last = self.tr("{decision} by {user} on {when}").format(
                 decision=status_word(decision.decision), user=decision.decided_by, when=when(decision.at)
             )
             if decision.note:
-                text += " — " + decision.note
-            self.decision_label.setText(text)
+                last += " — " + decision.note
+        if decision is not None and case.status not in OPEN_STATUSES:
+            text = self.tr("Decision: {decision}").format(decision=last)
         else:
             undisposed = sum(1 for f in case.findings if f.disposition is None)
-            self.decision_label.setText(
-                self.tr("No decision yet: %n finding(s) not disposed of", "", undisposed)
-                + self.tr(", %n of them blocker(s).", "", case.undisposed_blockers)
+            text = self.tr("No decision yet: %n finding(s) not disposed of", "", undisposed) + self.tr(
+                ", %n of them blocker(s).", "", case.undisposed_blockers
             )
+            if decision is not None:  # reopened, or a new version: the earlier decision is history, and says so
+                text = self.tr("Back in review; the last decision was: {decision}").format(decision=last) + "\n" + text
+        self.decision_label.setText(text)
         for severity, count in case.severity_counts().items():
             label = self.count_labels[severity]
             label.setText(self.tr("{word}: {count}").format(word=severity_word(severity), count=count))
@@ -495,7 +521,8 @@ class CasePanel(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         finding = self.model.finding_at(current)
         several = self.case is not None and len(self.case.current_documents) > 1
-        self.detail.show_finding(finding, self.case.comments if self.case else (), with_document=several)
+        comments, events = (self.case.comments, self.case.events) if self.case else ((), ())
+        self.detail.show_finding(finding, comments, events, with_document=several)
         if finding is None or finding.start is None or finding.end is None:
             self.document_view.clear_highlight()  # a missing term has nothing to point at
             return
@@ -617,6 +644,7 @@ class CasePanel(QWidget):
             self.decision_dialog.deleteLater()
             self.decision_dialog = None
         self.context.show_status(self.tr("Case {id}: {decision}").format(id=case_id, decision=status_word(decision)))
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)  # not left on the Decide button, disabled now
         self.reload()
         self.changed.emit(case_id)
 
@@ -665,6 +693,7 @@ class CasePanel(QWidget):
 
     def _reopened(self, case_id: int) -> None:
         self.context.show_status(self.tr("Case {id} is back in review").format(id=case_id))
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
         self.reload()
         self.changed.emit(case_id)
 

@@ -17,8 +17,9 @@ from typing import Any, get_args
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication
 
+from gui.finding_tree_model import severity_icon
 from review.workflow.queries import SearchHit
 from review.workflow.states import FINAL, Status
 from review.workflow.views import CaseSummary
@@ -247,6 +248,6 @@ class CaseTableModel(QAbstractTableModel):
 
     def _icon(self) -> QIcon:
         if self._blocker_icon is None:
-            style = QApplication.style()
-            self._blocker_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical) if style else QIcon()
+            # the case view's blocker sign, so a severity looks alike on every screen
+            self._blocker_icon = severity_icon("blocker") if QApplication.instance() is not None else QIcon()
         return self._blocker_icon

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListView,
     QSplitter,
@@ -116,7 +117,11 @@ class CompareDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         metrics = self.fontMetrics()  # a size in text units, so it scales with the font
-        self.resize(metrics.horizontalAdvance("M") * 80, metrics.lineSpacing() * 36)
+        width, height = metrics.horizontalAdvance("M") * 96, metrics.lineSpacing() * 36
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None and screen.width() > 0:  # never larger than the screen at large font sizes
+            width, height = min(width, screen.width() * 9 // 10), min(height, screen.height() * 9 // 10)
+        self.resize(width, height)
 
     # --- findings --------------------------------------------------------------------------------------------
 
@@ -149,8 +154,13 @@ class CompareDialog(QDialog):
         tree.setAccessibleName(title.replace("&", ""))
         tree.setUniformRowHeights(True)
         tree.expandAll()
-        tree.resizeColumnToContents(0)
-        tree.setColumnWidth(1, tree.fontMetrics().horizontalAdvance("M") * 30)
+        # The title takes what the other columns leave, so the disposition is never cut off and the three lists
+        # line up.
+        header = tree.header()
+        header.setStretchLastSection(False)
+        for column in range(model.columnCount()):
+            mode = QHeaderView.ResizeMode.Stretch if column == 1 else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
         label.setBuddy(tree)
         inner.addWidget(label)
         inner.addWidget(tree, 1)

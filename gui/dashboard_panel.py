@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -37,18 +36,12 @@ from PySide6.QtWidgets import (
 from gui.bar_chart import BarChart
 from gui.case_table_model import OPEN_STATUSES, STATUSES, status_words
 from gui.context import AppContext
+from gui.finding_tree_model import severity_icon
 from review.export import CaseOutcome, write_open_data_csv
 from review.model import SEVERITIES
 from review.store.unit_of_work import Store
 from review.workflow import queries
 from review.workflow.states import DECISIONS
-
-SEVERITY_ICONS = {
-    "blocker": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "major": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "minor": QStyle.StandardPixmap.SP_MessageBoxInformation,
-    "info": QStyle.StandardPixmap.SP_FileDialogInfoView,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,11 +272,10 @@ class DashboardPanel(QWidget):
             for department, counts in metrics.findings
         ]
         self._fill(self.findings_table, [self.tr("Department"), *words.values(), self.tr("Total")], rows)
-        style = self.style()
         for column, severity in enumerate(SEVERITIES, start=1):  # the icon AND the word, never colour alone
             header = self.findings_table.horizontalHeaderItem(column)
             if header is not None:
-                header.setIcon(QIcon(style.standardIcon(SEVERITY_ICONS[severity])))
+                header.setIcon(severity_icon(severity))
         self.findings_chart.set_data(
             [department for department, _ in metrics.findings],
             [(words[s], [counts[s] for _, counts in metrics.findings]) for s in SEVERITIES],

@@ -48,7 +48,7 @@ class DecisionDialog(QDialog):
 
         texts = {
             "approved": self.tr("&Approved"),
-            "approved_with_conditions": self.tr("Approved with &conditions"),
+            "approved_with_conditions": self.tr("Approved &with conditions"),  # Alt+C is the Cancel button's
             "changes_requested": self.tr("C&hanges requested"),
             "rejected": self.tr("&Rejected"),
         }

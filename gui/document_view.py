@@ -26,7 +26,6 @@ from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QShowEvent, QTex
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QSizePolicy,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QTextBrowser,
     QTextEdit,
+    QToolBar,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -118,13 +118,20 @@ class DocumentView(QWidget):
         self._build_actions()
         self.page_label = QLabel(self)
         self.page_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        toolbar = QHBoxLayout()
-        toolbar.setContentsMargins(0, 0, 0, 0)
+        # A tool bar, not a row: when the view is narrow (large fonts) what does not fit goes behind its » button
+        # instead of widening the window; every action keeps its shortcut.
+        toolbar = QToolBar(self)
+        toolbar.setAccessibleName(self.tr("Contract tools"))
         toolbar.addWidget(self.outline_button)
         toolbar.addWidget(self.page_label)
-        toolbar.addStretch(1)
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
         for button in (self.text_only_button, self.zoom_out_button, self.zoom_in_button, self.fit_width_button):
             toolbar.addWidget(button)
+        for button in (self.outline_button, self.text_only_button, self.zoom_out_button, self.zoom_in_button,
+                       self.fit_width_button):  # fmt: skip
+            button.setAutoRaise(False)  # framed, so they read as buttons (a tool bar makes them flat)
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -140,7 +147,7 @@ class DocumentView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(toolbar)
+        layout.addWidget(toolbar)
         layout.addWidget(self.splitter, 1)
         # The outline and the contract first (where the reading is), then the toolbar.
         order = (self.outline_view, self.pdf_view, self.text_view, self.outline_button, self.text_only_button,
@@ -164,6 +171,10 @@ class DocumentView(QWidget):
         self.zoom_out_action = action(
             self.tr("Zoom &out"), [QKeySequence(QKeySequence.StandardKey.ZoomOut)], self.zoom_out
         )
+        # Short signs on the buttons (their tooltips and accessible names say it in words): the toolbar then fits
+        # beside the findings at 200 % font size.
+        self.zoom_in_action.setIconText(self.tr("+"))
+        self.zoom_out_action.setIconText(self.tr("−"))
         self.fit_width_action = action(self.tr("Fit &width"), ["Ctrl+0"], self.fit_width)
         self.text_only_action = action(self.tr("&Text only"), ["Ctrl+Shift+T"], lambda: None)
         self.text_only_action.setCheckable(True)

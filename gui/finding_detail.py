@@ -4,7 +4,7 @@ disposition so far and the comments; below it the reason field, the four actions
     >>> detail = FindingDetail()                                                        # doctest: +SKIP
     >>> detail.dispose_requested.connect(panel.dispose)         # "accept" | "flag" | "waive" | "false_positive"
     >>> detail.comment_requested.connect(panel.add_comment)     # (text, on the finding rather than the case)
-    >>> detail.show_finding(case.findings[0], case.comments)                           # doctest: +SKIP
+    >>> detail.show_finding(case.findings[0], case.comments, case.events)              # doctest: +SKIP
 
 The pane only shows and asks; the case panel does the work. What the user typed (a reason, a comment) stays
 in its field until the library has accepted it.
@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.finding_tree_model import change_word, disposition_word, severity_word, where_words
+from gui.finding_tree_model import change_word, disposition_word, severity_word, status_word, where_words
 from review.export.labels import when
-from review.workflow.views import CommentView, FindingView
+from review.workflow.views import CommentView, EventView, FindingView
 
 ACTIONS = ("accept", "flag", "waive", "false_positive")
 
@@ -127,10 +127,15 @@ class FindingDetail(QWidget):
     # --- what the pane shows ---------------------------------------------------------------------------------
 
     def show_finding(
-        self, finding: FindingView | None, comments: Sequence[CommentView], *, with_document: bool = True
+        self,
+        finding: FindingView | None,
+        comments: Sequence[CommentView],
+        events: Sequence[EventView] = (),
+        *,
+        with_document: bool = True,
     ) -> None:
-        """Show `finding` (None: nothing selected) with its comments; `comments` may be all the case's.
-        `with_document=False` leaves the file name out of where it is (a case of one file)."""
+        """Show `finding` (None: nothing selected) with its comments and history; `comments` and `events` may be
+        all the case's. `with_document=False` leaves the file name out of where it is (a case of one file)."""
         self.finding = finding
         self._with_document = with_document
         mine = [c for c in comments if finding is not None and c.finding_id == finding.id]
@@ -139,6 +144,12 @@ class FindingDetail(QWidget):
         if finding is not None:
             parts.append(self._comments_html(self.tr("Comments on this finding"), mine))
         parts.append(self._comments_html(self.tr("Comments on the case"), on_case))
+        # The audit trail in words, so a reviewer sees who did what without leaving the case.
+        if finding is not None:
+            about = [e for e in events if e.action == "dispose" and e.payload.get("finding") == finding.id]
+            parts.append(self._history_html(self.tr("History of this finding"), about))
+        case_events = [e for e in events if e.action not in ("dispose", "comment")]
+        parts.append(self._history_html(self.tr("History of the case"), case_events))
         self.browser.setHtml("".join(parts))
         for button in self.buttons.values():
             button.setEnabled(finding is not None and self._open)
@@ -231,6 +242,47 @@ class FindingDetail(QWidget):
             f"<p><b>{html.escape(c.author)}</b>, {html.escape(when(c.at))}: {html.escape(c.text)}</p>" for c in comments
         )
         return self._section(title, items)
+
+    def _history_html(self, title: str, events: Sequence[EventView]) -> str:
+        if not events:
+            return self._section(title, html.escape(self.tr("Nothing yet.")))
+        return self._section(title, "".join(f"<p>{html.escape(self.event_words(e))}</p>" for e in events))
+
+    def event_words(self, event: EventView) -> str:
+        """One audit event as a sentence: "Reopened by rui on 3 May 2026 — the vendor sent a new rider"."""
+        payload, at = event.payload, when(event.at)
+        if event.action == "submit":
+            text = self.tr("Submitted by {user} on {when}").format(user=event.actor, when=at)
+        elif event.action == "add_version":
+            text = self.tr("Version {version} added by {user} on {when}").format(
+                version=payload.get("version", "?"), user=event.actor, when=at
+            )
+        elif event.action == "start_review":
+            text = self.tr("Review started by {user} on {when}").format(user=event.actor, when=at)
+        elif event.action == "dispose":
+            text = self.tr("{disposition} by {user} on {when}").format(
+                disposition=disposition_word(str(payload.get("action"))), user=event.actor, when=at
+            )
+        elif event.action == "decide":
+            text = self.tr("Decided by {user}: {decision} on {when}").format(
+                user=event.actor, decision=status_word(str(payload.get("decision"))), when=at
+            )
+        elif event.action == "reopen":
+            text = self.tr("Reopened by {user} on {when}").format(user=event.actor, when=at)
+        elif event.action == "refused":
+            text = self.tr("Refused on {when}: {user} tried to {attempt} ({code}: {message})").format(
+                when=at,
+                user=event.actor,
+                attempt=str(payload.get("attempted", "")).replace("_", " "),
+                code=payload.get("code", ""),
+                message=payload.get("message", ""),
+            )
+        else:
+            text = self.tr("{action} by {user} on {when}").format(
+                action=event.action.replace("_", " "), user=event.actor, when=at
+            )
+        extra = payload.get("reason") or payload.get("note")
+        return f"{text} — {extra}" if extra else text
 
     @staticmethod
     def _section(title: str, body: str) -> str:

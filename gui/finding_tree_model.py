@@ -226,7 +226,8 @@ class FindingTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._text(finding, column) or self.tr("none")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{severity_word(finding.severity)}: {finding.title} ({finding.rule})"
+            where = where_words(finding, self._with_document)  # the Where column is narrow: the tip has it all
+            return f"{severity_word(finding.severity)}: {finding.title} ({finding.rule}) — {where}"
         if role == Qt.ItemDataRole.DecorationRole and column == SEVERITY:
             return self._icons.get(finding.severity)
         if role == Qt.ItemDataRole.FontRole and column == DISPOSITION and finding.disposition is None:

@@ -141,7 +141,9 @@ class IntakeForm(QWidget):
         form.addRow(self.public_facing)
         form.addRow(self.critical)
         form.addRow(self.custom_development)
-        form.addRow(self.tr("S&BOM file:"), sbom_row)
+        sbom_label = QLabel(self.tr("S&BOM file:"), self)  # a row of several widgets: its label needs the buddy
+        sbom_label.setBuddy(self.sbom)  # (without one it would show the "&" and Alt+B would do nothing)
+        form.addRow(sbom_label, sbom_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.error_box)

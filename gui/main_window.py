@@ -51,12 +51,17 @@ class MainWindow(QMainWindow):
         self.banner = MessageBanner(self)
         self.sections = QListWidget(self)
         self.sections.setAccessibleName(self.tr("Sections"))
-        self.sections.setMaximumWidth(220)
         for title in (self.tr("Submit a contract"), self.tr("Review queue"), self.tr("Case"), self.tr("Rules"),
                       self.tr("Dashboard")):  # fmt: skip
             self.sections.addItem(title)
+        # As wide as its longest title (in the font's units, so it grows with the font), no wider: the room is
+        # the case view's.
+        metrics = self.sections.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.sections.item(row).text()) for row in range(self.sections.count()))
+        self.sections.setFixedWidth(widest + metrics.horizontalAdvance("x") * 4 + 2 * self.sections.frameWidth())
         self.stack = QStackedWidget(self)
-        self.sections.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sections.currentRowChanged.connect(self._section_changed)
+        self._submitted_case: int | None = None  # submitted here, opened in the case view when it is looked at
 
         body = QHBoxLayout()
         body.addWidget(self.sections)
@@ -105,10 +110,11 @@ class MainWindow(QMainWindow):
         self.dashboard_panel = DashboardPanel(self.context, self)
         for panel in (self.submit_panel, self.queue_panel, self.case_panel, self.rules_panel, self.dashboard_panel):
             self.stack.addWidget(panel)
-        self.submit_panel.submitted.connect(self.open_case)
+        self.submit_panel.submitted.connect(self._submitted)
         self.queue_panel.case_opened.connect(self.open_case)
         self.case_panel.changed.connect(lambda _: self.queue_panel.refresh())
         self.sections.setCurrentRow(QUEUE if role != "requester" else SUBMIT)
+        self.stack.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)  # the first focus is in the work
         if first_run:
             self.banner.show_notice(
                 self.tr("A sample case is being prepared: a real hosting agreement, for you to review as {user}.")
@@ -124,9 +130,22 @@ class MainWindow(QMainWindow):
         )
 
     def open_case(self, case_id: int) -> None:
+        self._submitted_case = None
         self.case_panel.open_case(case_id)
         self.sections.setCurrentRow(CASE)
+        self.case_panel.setFocus(Qt.FocusReason.OtherFocusReason)  # its list of findings, where the work is
         self.queue_panel.refresh()
+
+    def _submitted(self, case_id: int) -> None:
+        # The department reads its pre-check where it submitted; the case opens when Case (Ctrl+3) is looked at.
+        self._submitted_case = case_id
+        self.queue_panel.refresh()
+
+    def _section_changed(self, row: int) -> None:
+        if row == CASE and self._submitted_case is not None:
+            case_id, self._submitted_case = self._submitted_case, None
+            self.case_panel.open_case(case_id)
+        self.stack.setCurrentIndex(row)
 
     def show_error(self, error: BaseException) -> None:
         self.banner.show_error(error)

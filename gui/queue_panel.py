@@ -247,7 +247,13 @@ class QueuePanel(QWidget):
             self.model.set_cases(answer.cases)
         else:
             self.model.set_hits(answer.hits)
-        self.table.setColumnHidden(CaseTableModel.MATCH, not answer.request.words)
+        searching = bool(answer.request.words)
+        self.table.setColumnHidden(CaseTableModel.MATCH, not searching)
+        # While searching, the match takes the spare width (a long clause label must not push it out of sight).
+        header = self.table.horizontalHeader()
+        fit, spare = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
+        header.setSectionResizeMode(CaseTableModel.VENDOR, fit if searching else spare)
+        header.setSectionResizeMode(CaseTableModel.MATCH, spare if searching else fit)
         self._add_departments({case.department for case in answer.cases})
         self._show_count()
         self._select(selected)

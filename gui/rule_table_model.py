@@ -15,8 +15,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication
 
+from gui.finding_tree_model import severity_icon as finding_severity_icon
 from review.model import SEVERITY_RANK
 from review.policy.rules import Rule
 
@@ -27,24 +28,16 @@ SortRole = Qt.ItemDataRole.UserRole + 4  # a key that sorts the column sensibly 
 
 ID, SEVERITY, TITLE, CHECK, APPLIES_TO, PACK = range(6)  # severity early: it is what a reader scans for
 
-# an icon per severity, so the table never relies on colour; the word is always shown beside it
-_SEVERITY_ICONS = {
-    "blocker": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "major": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "minor": QStyle.StandardPixmap.SP_MessageBoxInformation,
-    "info": QStyle.StandardPixmap.SP_FileDialogInfoView,
-}
-
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invalid index: a table's rows hang off it
 
 
 def severity_icon(severity: str) -> QIcon:
-    """The icon shown with a severity's word (none without a QApplication, whose style draws it)."""
-    style = QApplication.style()
-    if style is None:
+    """The icon shown with a severity's word: the case view's own, so a severity looks alike on every screen
+    (none without a QApplication)."""
+    if QApplication.instance() is None:
         return QIcon()
-    return style.standardIcon(_SEVERITY_ICONS.get(severity, QStyle.StandardPixmap.SP_MessageBoxQuestion))
+    return finding_severity_icon(severity)
 
 
 class RuleTableModel(QAbstractTableModel):

@@ -197,6 +197,8 @@ class SettingsDialog(QDialog):
         return self._original.database if self._original.database.startswith("sqlite") else ""
 
     def _embedded_description(self, database: str) -> str:
+        if database.startswith("sqlite:///"):  # people know the file by its path, not by its URL
+            return self.tr("The file {path}").format(path=database.removeprefix("sqlite:///"))
         if database.startswith("sqlite"):
             return self.tr("The file {url}").format(url=database)
         text = self.tr("The file {path}").format(path=data_folder() / "reviews.sqlite3")

@@ -40,9 +40,11 @@ from PySide6.QtWidgets import (
 )
 
 from gui.context import AppContext
+from gui.finding_tree_model import severity_icon
 from gui.intake_form import IntakeForm
 from gui.workers import Cancelled, Task
 from review.errors import IntakeInvalid, SbomInvalid
+from review.model import SEVERITIES
 from review.policy.intake import Intake
 from review.workflow import queries, services
 from review.workflow.views import CaseView, FindingView
@@ -50,12 +52,6 @@ from review.workflow.views import CaseView, FindingView
 SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 PathRole = Qt.ItemDataRole.UserRole + 1  # a document item's full path
 DEPARTMENT_CASES = 500  # the latest cases whose departments the department field offers
-SEVERITY_ICONS = {
-    "blocker": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "major": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "minor": QStyle.StandardPixmap.SP_MessageBoxInformation,
-    "info": QStyle.StandardPixmap.SP_FileDialogInfoView,
-}
 
 
 class _DocumentList(QListWidget):
@@ -113,6 +109,8 @@ class SubmitPanel(QWidget):
         self.documents.setAccessibleName(self.tr("Contract documents"))
         self.documents.setAccessibleDescription(self.tr("Drop files here or use Add documents (Ctrl+O)."))
         self.documents.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # A contract has a few documents: room for about five, in text lines, so the intake shows without scrolling.
+        self.documents.setMaximumHeight(self.documents.fontMetrics().lineSpacing() * 8)
         documents_label = QLabel(self.tr("Contract doc&uments:"), self)
         documents_label.setBuddy(self.documents)
         hint = QLabel(
@@ -413,7 +411,9 @@ class SubmitPanel(QWidget):
             half = max(self.splitter.width() // 2, 1)
             self.splitter.setSizes([half, half])  # the summary is what matters now
         self.status_label.setText(
-            self.tr("Case {id} submitted to Digital Service for review.").format(id=case.id)
+            self.tr("Case {id} submitted to Digital Service for review; it is open under Case (Ctrl+3).").format(
+                id=case.id
+            )
         )  # fmt: skip
         self.context.show_status(self.status_label.text())
         self.form.set_departments([*self._departments(), case.department])
@@ -478,8 +478,8 @@ class SubmitPanel(QWidget):
     def _severity_images(self) -> None:
         """Icons the summary's HTML refers to as severity:<name> (shown with the word, never colour alone)."""
         document = self.summary.document()
-        for severity, pixmap in SEVERITY_ICONS.items():
-            image = self.style().standardIcon(pixmap).pixmap(QSize(16, 16)).toImage()
+        for severity in SEVERITIES:  # the case view's signs, so a severity looks alike on every screen
+            image = severity_icon(severity).pixmap(QSize(16, 16)).toImage()
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"severity:{severity}"), image)
 
     def severity_word(self, severity: str) -> str:
