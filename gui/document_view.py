@@ -80,6 +80,7 @@ class DocumentView(QWidget):
         self.outline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.outline_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.outline_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.outline_view.setIndentation(12)  # deep numbering (2 > 2.1 > 2.1(a)) must not eat the titles
         header = self.outline_view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(SECTION_COLUMN, QHeaderView.ResizeMode.Stretch)
@@ -141,7 +142,7 @@ class DocumentView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.outline_view)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
 
