@@ -4,13 +4,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE := tests/data/cuad/Freecook-Hosting-Agreement.pdf
+# The app's translations: gui/translations/app_<language>.ts are committed, the compiled .qm files are built here.
+TS := $(wildcard gui/translations/app_*.ts)
+QM := $(TS:.ts=.qm)
+GUI_SOURCES := $(wildcard gui/*.py)
 
-.PHONY: run test lint bench setup system-packages clean
+.PHONY: run test lint bench setup system-packages clean translations translations-update
 
-run: $(STAMP)
+run: $(STAMP) $(QM)
 	$(BIN)/python main.py review $(SAMPLE) --intake tests/data/intake/permit-portal.yaml --format md
 
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
@@ -33,6 +37,20 @@ bench: $(STAMP)
 
 setup: $(STAMP)
 
+# Build the .qm files the app loads (gui/app.py install_translators).
+translations: $(QM)
+
+gui/translations/%.qm: gui/translations/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# After adding or changing a tr() string: refresh the .ts files from the code, then translate the new entries
+# (Qt Linguist, or by hand: every entry of app_es.ts, only the plural forms in app_en.ts).
+translations-update: $(STAMP)
+	$(BIN)/pyside6-lupdate -silent -locations relative -no-obsolete -source-language en -target-language es \
+		$(GUI_SOURCES) -ts gui/translations/app_es.ts
+	$(BIN)/pyside6-lupdate -silent -locations relative -no-obsolete -source-language en -target-language en \
+		-pluralonly $(GUI_SOURCES) -ts gui/translations/app_en.ts
+
 # Debian packages: Tesseract for scanned PDFs, the libraries Qt needs (offscreen and on X11) and fonts.
 # Installed only where missing, and only as root.
 DEBIAN_PACKAGES := tesseract-ocr libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
@@ -52,4 +70,4 @@ $(STAMP): pyproject.toml | system-packages
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache $(QM)

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from gui.main_window import MainWindow
@@ -21,17 +21,27 @@ from gui.workers import TaskRunner
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 
 
-def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """The app's own strings and Qt's (button labels of standard dialogs) in `language`, when shipped."""
+def install_translators(app: QApplication, language: str, folder: Path = TRANSLATIONS) -> list[QTranslator]:
+    """The app's own strings and Qt's (button labels of standard dialogs) in `language`, when shipped.
+
+    English is the source language, but its plurals ("%n case(s)" as "1 case" / "2 cases") come from app_en.qm,
+    installed first and so searched last: another language's translator overrides it (Qt searches the most
+    recently installed first). The .qm files are built from gui/translations/*.ts by `make` (not committed).
+
+        >>> install_translators(app, "es")   # app_en.qm, app_es.qm and Qt's qtbase_es.qm   # doctest: +SKIP
+    """
+    wanted = [("app_en.qm", folder)]
+    if language != "en":
+        wanted.append((f"app_{language}.qm", folder))
+    qt_folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    wanted.append((f"qtbase_{language}.qm", qt_folder))
     installed = []
-    for name, folder in (
-        ("app", TRANSLATIONS),
-        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-    ):
+    for name, where in wanted:
         translator = QTranslator(app)
-        if translator.load(QLocale(language), name, "_", str(folder)):
-            app.installTranslator(translator)
+        if translator.load(str(where / name)) and app.installTranslator(translator):
             installed.append(translator)
+        else:
+            translator.deleteLater()
     return installed
 
 

@@ -840,5 +840,5 @@ class CasePanel(QWidget):
         paths = ", ".join(str(r.path) for r in results)
         comments = sum(r.anchored + r.unanchored + r.missing for r in results)
         self.context.show_status(
-            self.tr("Vendor redline written to {paths} ({count} comments)").format(paths=paths, count=comments)
+            self.tr("Vendor redline written to {paths} (%n comment(s))", "", comments).format(paths=paths)
         )

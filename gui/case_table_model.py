@@ -195,14 +195,14 @@ class CaseTableModel(QAbstractTableModel):
             whole = int(days)
             if whole == 0:
                 return self.tr("today")
-            return self.tr("1 day") if whole == 1 else self.tr("{days} days").format(days=whole)
+            return self.tr("%n day(s)", "", whole)
         if column == self.VERSION:
             return str(case.version)
         if column == self.OPEN:
             return str(case.undisposed)
         if column == self.BLOCKERS:
             if spoken:
-                return self.tr("{count} BLOCKER findings").format(count=case.blockers)
+                return self.tr("%n BLOCKER finding(s)", "", case.blockers)
             return str(case.blockers)
         if column == self.MATCH:
             match = self._matches.get(case.id)
@@ -234,12 +234,10 @@ class CaseTableModel(QAbstractTableModel):
                 user=case.submitted_by, when=moment.strftime("%Y-%m-%d %H:%M")
             )
         if column == self.BLOCKERS:
-            return self.tr("{count} BLOCKER findings in version {version}").format(
-                count=case.blockers, version=case.version
-            )
+            return self.tr("%n BLOCKER finding(s) in version {version}", "", case.blockers).format(version=case.version)
         if column == self.OPEN:
-            return self.tr("{open} of {total} findings not yet disposed of").format(
-                open=case.undisposed, total=case.findings
+            return self.tr("{open} of %n finding(s) not yet disposed of", "", case.findings).format(
+                open=case.undisposed
             )
         if column == self.MATCH:
             match = self._matches.get(case.id)

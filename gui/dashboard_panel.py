@@ -221,8 +221,8 @@ class DashboardPanel(QWidget):
         else:
             turnaround = self.tr("No case has been decided yet.")
         self.summary_label.setText(
-            self.tr("{cases} cases: {open} open (the backlog), {decided} decided. {turnaround}").format(
-                cases=metrics.cases, open=metrics.open, decided=metrics.decided, turnaround=turnaround
+            self.tr("%n case(s): {open} open (the backlog), {decided} decided. {turnaround}", "", metrics.cases).format(
+                open=metrics.open, decided=metrics.decided, turnaround=turnaround
             )
         )
         self._show_turnaround(metrics)

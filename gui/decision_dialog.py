@@ -99,7 +99,7 @@ class DecisionDialog(QDialog):
             id=case.id, vendor=case.vendor, product=case.product
         )
         if case.undisposed_blockers:
-            text += " " + self.tr("{count} blocker(s) are not disposed of yet.").format(count=case.undisposed_blockers)
+            text += " " + self.tr("%n blocker(s) are not disposed of yet.", "", case.undisposed_blockers)
         self.intro.setText(text)
 
     def show_refusal(self, error: BaseException) -> None:

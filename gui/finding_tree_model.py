@@ -39,66 +39,72 @@ IsGroupRole = Qt.ItemDataRole.UserRole + 6  # True on a severity group row
 
 SEVERITY, TITLE, WHERE, DISPOSITION, CHANGE = range(5)
 _GROUP = 0  # internalId of a group row; a finding's is its group's row + 1 (ints only: no Python pointers)
-_CONTEXT = "FindingTreeModel"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+# The module's functions translate in the model's context; lupdate reads `translate("Context", "literal")` calls
+# (not a helper taking a variable), so each word is spelt out in full below.
+translate = QCoreApplication.translate
 
 
 def severity_word(severity: str) -> str:
     """BLOCKER / MAJOR / MINOR / INFO: the word shown beside the icon."""
-    words = {"blocker": _tr("BLOCKER"), "major": _tr("MAJOR"), "minor": _tr("MINOR"), "info": _tr("INFO")}
+    words = {
+        "blocker": translate("FindingTreeModel", "BLOCKER"),
+        "major": translate("FindingTreeModel", "MAJOR"),
+        "minor": translate("FindingTreeModel", "MINOR"),
+        "info": translate("FindingTreeModel", "INFO"),
+    }
     return words.get(severity, severity.upper())
 
 
 def group_title(severity: str, count: int) -> str:
     titles = {
-        "blocker": _tr("Blockers ({count})"),
-        "major": _tr("Major ({count})"),
-        "minor": _tr("Minor ({count})"),
-        "info": _tr("Info ({count})"),
+        "blocker": translate("FindingTreeModel", "Blockers ({count})"),
+        "major": translate("FindingTreeModel", "Major ({count})"),
+        "minor": translate("FindingTreeModel", "Minor ({count})"),
+        "info": translate("FindingTreeModel", "Info ({count})"),
     }
     return titles.get(severity, severity + " ({count})").format(count=count)
 
 
 def disposition_word(disposition: str | None) -> str:
     words = {
-        "accept": _tr("Accepted"),
-        "flag": _tr("Flagged for negotiation"),
-        "waive": _tr("Waived"),
-        "false_positive": _tr("False positive"),
+        "accept": translate("FindingTreeModel", "Accepted"),
+        "flag": translate("FindingTreeModel", "Flagged for negotiation"),
+        "waive": translate("FindingTreeModel", "Waived"),
+        "false_positive": translate("FindingTreeModel", "False positive"),
     }
     if disposition is None:
-        return _tr("Not yet disposed of")
+        return translate("FindingTreeModel", "Not yet disposed of")
     return words.get(disposition, disposition.replace("_", " "))
 
 
 def status_word(status: str) -> str:
     words = {
-        "submitted": _tr("Submitted"),
-        "in_review": _tr("In review"),
-        "changes_requested": _tr("Changes requested"),
-        "approved": _tr("Approved"),
-        "approved_with_conditions": _tr("Approved with conditions"),
-        "rejected": _tr("Rejected"),
+        "submitted": translate("FindingTreeModel", "Submitted"),
+        "in_review": translate("FindingTreeModel", "In review"),
+        "changes_requested": translate("FindingTreeModel", "Changes requested"),
+        "approved": translate("FindingTreeModel", "Approved"),
+        "approved_with_conditions": translate("FindingTreeModel", "Approved with conditions"),
+        "rejected": translate("FindingTreeModel", "Rejected"),
     }
     return words.get(status, status.replace("_", " "))
 
 
 def change_word(change: str | None) -> str:
-    return {"new": _tr("New"), "persisting": _tr("Persisting")}.get(change or "", "")
+    words = {"new": translate("FindingTreeModel", "New"), "persisting": translate("FindingTreeModel", "Persisting")}
+    return words.get(change or "", "")
 
 
 def where_words(finding: FindingView, with_document: bool = True) -> str:
     """'msa.pdf, page 4' ('page 4' without the document, for a case of one file), or 'Missing' for a term the
     contract lacks (it has no quote to point at)."""
     if not finding.quote:
-        return _tr("Missing")
+        return translate("FindingTreeModel", "Missing")
     if finding.page is not None and with_document and finding.document:
-        return _tr("{document}, page {page}").format(document=finding.document, page=finding.page)
+        return translate("FindingTreeModel", "{document}, page {page}").format(
+            document=finding.document, page=finding.page
+        )
     if finding.page is not None:
-        return _tr("page {page}").format(page=finding.page)
+        return translate("FindingTreeModel", "page {page}").format(page=finding.page)
     return finding.document or ""
 
 

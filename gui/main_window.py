@@ -123,9 +123,11 @@ class MainWindow(QMainWindow):
             self.runner.run(
                 submit_sample_case, store, done=lambda _: self.queue_panel.refresh(), failed=self.show_error
             )
+        roles = {"admin": self.tr("admin"), "requester": self.tr("requester"), "reviewer": self.tr("reviewer"),
+                 "approver": self.tr("approver")}  # fmt: skip
         self.statusBar().showMessage(
             self.tr("{user} ({role}) — {database}").format(
-                user=self.settings.user or "—", role=role or "—", database=store.safe_url
+                user=self.settings.user or "—", role=roles.get(role, role) or "—", database=store.safe_url
             )
         )
 

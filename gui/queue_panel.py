@@ -300,11 +300,9 @@ class QueuePanel(QWidget):
     def _show_count(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
         if self._words:
-            text = (
-                self.tr("1 case matches “{words}”") if total == 1 else self.tr("{count} cases match “{words}”")
-            ).format(count=total, words=self._words)
+            text = self.tr("%n case(s) match “{words}”", "", total).format(words=self._words)
         else:
-            text = self.tr("1 case") if total == 1 else self.tr("{count} cases").format(count=total)
+            text = self.tr("%n case(s)", "", total)
         if shown != total:
             text = self.tr("{shown} shown of {text}").format(shown=shown, text=text)
         if total >= QUEUE_LIMIT:
@@ -319,10 +317,10 @@ class QueuePanel(QWidget):
             )
             return
         case = self.model.case_at(self.proxy.mapToSource(current).row())
-        text = self.tr("Case {id}: {vendor}, {product} ({department}), {status}. {findings} findings, "
-                       "{blockers} BLOCKER, {open} not yet disposed of. Enter opens it.").format(
+        text = self.tr("Case {id}: {vendor}, {product} ({department}), {status}. %n finding(s), "
+                       "{blockers} BLOCKER, {open} not yet disposed of. Enter opens it.", "", case.findings).format(
             id=case.id, vendor=case.vendor, product=case.product, department=case.department,
-            status=status_words(case.status), findings=case.findings, blockers=case.blockers, open=case.undisposed,
+            status=status_words(case.status), blockers=case.blockers, open=case.undisposed,
         )  # fmt: skip
         match = self.model.match_of(case.id)
         if match is not None:

@@ -199,8 +199,8 @@ class RulesPanel(QWidget):
         self.retry_button.setEnabled(True)
         self.model.set_rules(rules.rules)
         lines = [
-            self.tr("{name} {version}: {count} rules, owned by {owner} (SHA-256 {digest}…)").format(
-                name=pack.name, version=pack.version, count=len(pack.rules), owner=pack.owner, digest=pack.sha256[:12]
+            self.tr("{name} {version}: %n rule(s), owned by {owner} (SHA-256 {digest}…)", "", len(pack.rules)).format(
+                name=pack.name, version=pack.version, owner=pack.owner, digest=pack.sha256[:12]
             )
             for pack in rules.packs
         ]
@@ -211,7 +211,7 @@ class RulesPanel(QWidget):
                 self.proxy.index(0, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
             )
-        self.context.show_status(self.tr("{count} rules loaded").format(count=len(rules)))
+        self.context.show_status(self.tr("%n rule(s) loaded", "", len(rules)))
         self.loaded.emit(len(rules))
 
     def _load_failed(self, error: BaseException) -> None:
@@ -264,7 +264,7 @@ class RulesPanel(QWidget):
 
     def _update_count(self) -> None:
         self.count_label.setText(
-            self.tr("{shown} of {total} rules").format(shown=self.proxy.rowCount(), total=self.model.rowCount())
+            self.tr("{shown} of %n rule(s)", "", self.model.rowCount()).format(shown=self.proxy.rowCount())
         )
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -494,16 +494,14 @@ class RulesPanel(QWidget):
         results = self.results.get(rule.id)
         if results is None:
             self.run_summary.setText(
-                self.tr("{count} examples, not run yet.").format(count=len(rule.examples)) if rule.examples else ""
+                self.tr("%n example(s), not run yet.", "", len(rule.examples)) if rule.examples else ""
             )
             return
         passed = sum(result.ok for result in results)
         if passed == len(results):
-            text = self.tr("✔ All {count} examples behave as written.").format(count=len(results))
+            text = self.tr("✔ All %n example(s) behave as written.", "", len(results))
         else:
-            text = self.tr("✘ {failed} of {count} examples failed.").format(
-                failed=len(results) - passed, count=len(results)
-            )
+            text = self.tr("✘ {failed} of %n example(s) failed.", "", len(results)).format(failed=len(results) - passed)
         self.run_summary.setText(text)
 
     # --- running the examples ----------------------------------------------------------------------------------
@@ -530,8 +528,8 @@ class RulesPanel(QWidget):
         self.results[rule_id] = results
         passed = all(result.ok for result in results)
         self.context.show_status(
-            self.tr("{rule}: {passed} of {count} examples behave as written").format(
-                rule=rule_id, passed=sum(result.ok for result in results), count=len(results)
+            self.tr("{rule}: {passed} of %n example(s) behave as written", "", len(results)).format(
+                rule=rule_id, passed=sum(result.ok for result in results)
             )
         )
         self._refresh_if_current(rule_id)

@@ -507,22 +507,17 @@ class SubmitPanel(QWidget):
         blockers = [f for f in case.findings if f.severity == "blocker"]
         majors = [f for f in case.findings if f.severity == "major"]
         if blockers:
-            heading = (
-                self.tr("Likely to be raised (1 blocker): it stops the contract until it is changed or waived.")
-                if len(blockers) == 1
-                else self.tr(
-                    "Likely to be raised ({count} blockers): they stop the contract until they are changed or waived."
-                ).format(count=len(blockers))
+            heading = self.tr(
+                "Likely to be raised (%n blocker(s)): they stop the contract until they are changed or waived.",
+                "",
+                len(blockers),
             )
             parts.append(self._finding_list(heading, blockers))
         else:
-            parts.append(f"<p>{html.escape(self.tr('No blockers: nothing found would stop the contract.'))}</p>")
+            none = self.tr("No blockers: nothing found would stop the contract.")  # not inside the f-string: lupdate
+            parts.append(f"<p>{html.escape(none)}</p>")  # reads only plain tr() calls
         if majors:
-            heading = (
-                self.tr("Also likely to be raised (1 major finding):")
-                if len(majors) == 1
-                else self.tr("Also likely to be raised ({count} major findings):").format(count=len(majors))
-            )
+            heading = self.tr("Also likely to be raised (%n major finding(s)):", "", len(majors))
             parts.append(self._finding_list(heading, majors))
         if counts.get("minor", 0) or counts.get("info", 0):
             rest = self.tr("Also in the case: {minor} minor, {info} for information.").format(

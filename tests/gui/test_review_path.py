@@ -23,6 +23,8 @@ from review.store.unit_of_work import Store
 from review.workflow import queries, services
 from tests.conftest import corpus_path
 
+# The counts are English plurals ("4 blockers"), as the app shows them with its English translator.
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 PDF = DATA / "cuad" / "Xinhua-Content-License-Agreement.pdf"
 INTAKE = DATA / "intake" / "permit-portal.yaml"

@@ -20,6 +20,8 @@ from review.policy.rules import DEFAULT_DIRECTORY, load_rules
 from review.store.unit_of_work import Store
 from tests.gui.conftest import Errors
 
+# The counts are English plurals ("2 cases"), as the app shows them with its English translator.
+
 
 def make_panel(qtbot: QtBot, context: AppContext, packs: Path | None = None) -> RulesPanel:
     panel = RulesPanel(context, packs=packs)
