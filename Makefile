@@ -9,9 +9,13 @@ TS := $(wildcard gui/translations/app_*.ts)
 QM := $(TS:.ts=.qm)
 GUI_SOURCES := $(wildcard gui/*.py)
 
-.PHONY: run test lint bench setup system-packages clean translations translations-update
+.PHONY: run memo test lint bench setup system-packages clean translations translations-update
 
 run: $(STAMP) $(QM)
+	$(BIN)/python main.py
+
+# The command-line review of the sample contract, as a Markdown memo (no window needed).
+memo: $(STAMP)
 	$(BIN)/python main.py review $(SAMPLE) --intake tests/data/intake/permit-portal.yaml --format md
 
 test: $(STAMP) $(QM)

@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def take(out: Path, url: str) -> int:
-    from gui.app import preload
+    from gui.app import install_translators, preload
     from gui.main_window import DASHBOARD, RULES, MainWindow
     from gui.settings import AppSettings
     from gui.settings_dialog import SettingsDialog
@@ -121,6 +121,7 @@ def take(out: Path, url: str) -> int:
     from review.workflow import queries, services
 
     app = QApplication([sys.argv[0], "-platform", "xcb"])
+    install_translators(app, "en")  # as the app does: plural forms ("1 case", "2 cases")
     app.setOrganizationName("City of San Rafael")
     app.setApplicationName("Contract Review")
     shots = Shooter(out)

@@ -120,9 +120,7 @@ class MainWindow(QMainWindow):
                 self.tr("A sample case is being prepared: a real hosting agreement, for you to review as {user}.")
                 .format(user=SAMPLE_REVIEWER)
             )  # fmt: skip
-            self.runner.run(
-                submit_sample_case, store, done=lambda _: self.queue_panel.refresh(), failed=self.show_error
-            )
+            self.runner.run(submit_sample_case, store, done=self._sample_ready, failed=self.show_error)
         roles = {"admin": self.tr("admin"), "requester": self.tr("requester"), "reviewer": self.tr("reviewer"),
                  "approver": self.tr("approver")}  # fmt: skip
         self.statusBar().showMessage(
@@ -130,6 +128,11 @@ class MainWindow(QMainWindow):
                 user=self.settings.user or "—", role=roles.get(role, role) or "—", database=store.safe_url
             )
         )
+
+    def _sample_ready(self, case_id: int | None) -> None:
+        self.queue_panel.refresh()
+        if case_id is not None:
+            self.banner.show_notice(self.tr("The sample case is ready: it is in the review queue; Enter opens it."))
 
     def open_case(self, case_id: int) -> None:
         self._submitted_case = None

@@ -1745,36 +1745,36 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+115"/>
+        <location line="+118"/>
         <source>Submit a contract</source>
         <translation>Enviar un contrato</translation>
     </message>
     <message>
-        <location line="-115"/>
-        <location line="+115"/>
+        <location line="-118"/>
+        <location line="+118"/>
         <source>Review queue</source>
         <translation>Cola de revisión</translation>
     </message>
     <message>
-        <location line="-115"/>
-        <location line="+115"/>
+        <location line="-118"/>
+        <location line="+118"/>
         <source>Case</source>
         <translation>Caso</translation>
     </message>
     <message>
-        <location line="-115"/>
-        <location line="+116"/>
+        <location line="-118"/>
+        <location line="+119"/>
         <source>Rules</source>
         <translation>Reglas</translation>
     </message>
     <message>
-        <location line="-115"/>
-        <location line="+115"/>
+        <location line="-118"/>
+        <location line="+118"/>
         <source>Dashboard</source>
         <translation>Tablero</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-77"/>
         <source>Choose who you are in Settings (Ctrl+,) before changing anything: {user} is not a user here.</source>
         <translation>Indique quién es usted en Configuración (Ctrl+,) antes de cambiar nada: {user} no es usuario aquí.</translation>
     </message>
@@ -1789,7 +1789,7 @@
         <translation>Se está preparando un caso de ejemplo: un contrato de hospedaje real, para que lo revise como {user}.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>admin</source>
         <translation>administrador</translation>
     </message>
@@ -1814,7 +1814,12 @@
         <translation>{user} ({role}) — {database}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+8"/>
+        <source>The sample case is ready: it is in the review queue; Enter opens it.</source>
+        <translation>El caso de ejemplo está listo: está en la cola de revisión; Enter lo abre.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
