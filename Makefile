@@ -38,6 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/rule_speed.py
 	$(BIN)/python bench/versions_speed.py
 	$(BIN)/python bench/store_speed.py
+	$(BIN)/python bench/gui_stall.py --preload
 
 setup: $(STAMP)
 

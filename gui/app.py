@@ -7,6 +7,7 @@ run on the embedded SQLite file), a sample is made: four users and a real contra
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -52,6 +53,7 @@ def preload() -> None:
 
     load_pipeline()
     load_rules()
+    gc.freeze()  # what stays loaded for good leaves the collector's scans, which pause the GUI thread too
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -63,5 +65,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     runner = TaskRunner(parent=app)
     window = MainWindow(settings, runner)
     window.show()
+    gc.freeze()
     runner.run(preload, failed=window.show_error)
     return app.exec()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QModelIndex, QRect, QRectF, QSizeF, Qt, QTimer, Signal
@@ -49,6 +50,9 @@ HIGHLIGHT_BACKGROUND = QColor(255, 222, 117)
 HIGHLIGHT_UNDERLINE = QColor(176, 96, 0)
 SHORT_HEADING = 100  # a "heading" block longer than this is a paragraph: only a clause heading in it goes bold
 SHORT_SENTENCE = 40  # a heading block that ends a sentence is a title only when as short as this
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # characters Qt counts twice (UTF-16 surrogate pairs)
 
 
 class DocumentView(QWidget):
@@ -84,7 +88,9 @@ class DocumentView(QWidget):
         header = self.outline_view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(SECTION_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(PAGE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        # a fixed width: resizing to contents would ask the model for every row of a 1,000-clause outline
+        header.setSectionResizeMode(PAGE_COLUMN, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(PAGE_COLUMN, self.outline_view.fontMetrics().horizontalAdvance("0000") + 16)
         self.outline_view.activated.connect(self._outline_activated)  # Enter, or a double click
         if not self.style().styleHint(QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick):
             self.outline_view.clicked.connect(self._outline_activated)  # a single click goes there too
@@ -211,7 +217,7 @@ class DocumentView(QWidget):
         self.clear()
         self.document = document
         self.clauses = tuple(clauses)
-        self._astral = [at for at, char in enumerate(document.text) if ord(char) > 0xFFFF]
+        self._astral = [found.start() for found in _ASTRAL.finditer(document.text)]
         self.outline_model.set_clauses(self.clauses)
         self.outline_view.expandAll()
         self.outline_view.setColumnHidden(PAGE_COLUMN, len(document.pages) <= 1)

@@ -21,11 +21,10 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from spacy.errors import MatchPatternError
-from spacy.matcher import Matcher
-from spacy.vocab import Vocab
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher
 
 from review.errors import InvalidPattern, TaxonomyConflict
 from review.rulefile import Lines, check_id_is_file_name, check_schema, load_schema, read_yaml, unknown
@@ -149,6 +148,9 @@ def _load(directory: Path) -> Taxonomy:
     files = sorted(directory.glob("*.yaml"))
     if not files:
         raise TaxonomyConflict("no clause-type files (*.yaml) here; add one file per type", str(directory))
+    from spacy.matcher import Matcher
+    from spacy.vocab import Vocab
+
     matcher = Matcher(Vocab(), validate=True)
     loaded = [_load_file(path, matcher) for path in files]
     _check_coverage(loaded, directory)
@@ -234,6 +236,8 @@ def _pattern(item: dict[str, Any], index: int, type_id: str, lines: Lines, match
             name,
             lines.of([*where, "tokens"]),
         )
+    from spacy.errors import MatchPatternError
+
     try:
         matcher.add(f"{type_id}/{index}", [list(tokens)])
     except MatchPatternError as error:
