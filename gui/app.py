@@ -48,10 +48,13 @@ def install_translators(app: QApplication, language: str, folder: Path = TRANSLA
 
 def preload() -> None:
     """Load what the first review needs, off the GUI thread."""
-    from review.extract.pipeline import load_pipeline
+    from review.extract import LOADING
     from review.policy.rules import load_rules
 
-    load_pipeline()
+    with LOADING:
+        from review.extract.pipeline import load_pipeline
+
+        load_pipeline()
     load_rules()
     gc.freeze()  # what stays loaded for good leaves the collector's scans, which pause the GUI thread too
 

@@ -54,6 +54,7 @@ class FindingDetail(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
+        self._reasons: dict[int, str] = {}  # finding id -> the reason typed for it, not yet used
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setAccessibleName(self.tr("Reason for the disposition"))
         self.reason_edit.setPlaceholderText(self.tr("Needed to waive; kept with any disposition"))
@@ -136,6 +137,12 @@ class FindingDetail(QWidget):
     ) -> None:
         """Show `finding` (None: nothing selected) with its comments and history; `comments` and `events` may be
         all the case's. `with_document=False` leaves the file name out of where it is (a case of one file)."""
+        # a reason belongs to the finding it was typed for: kept for it, never carried to the next one
+        previous = self.finding
+        if previous is not None:
+            self._reasons[previous.id] = self.reason_edit.text()
+        if finding is None or finding.id != (previous.id if previous is not None else None):
+            self.reason_edit.setText(self._reasons.get(finding.id, "") if finding is not None else "")
         self.finding = finding
         self._with_document = with_document
         mine = [c for c in comments if finding is not None and c.finding_id == finding.id]

@@ -29,6 +29,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from review.errors import ModelMissing
+from review.extract import LOADING
 from review.extract import patterns as _patterns  # noqa: F401  (registers the clause_patterns factory)
 from review.extract.candidates import candidates
 from review.extract.clause_rows import candidate_rows, sentence_rows
@@ -212,9 +213,14 @@ def contract_tokenizer(nlp: Language) -> Tokenizer:
     )
 
 
-@functools.cache
 def load_pipeline(models: Path | None = None) -> Language:
     """The pipeline for this process, built on first use and kept: models load once a process."""
+    with LOADING:  # one thread builds it; the others wait and share it
+        return _pipeline(models)
+
+
+@functools.cache
+def _pipeline(models: Path | None) -> Language:
     return build_pipeline(models)
 
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from spacy.matcher import Matcher
 
 from review.errors import InvalidPattern, TaxonomyConflict
+from review.extract import LOADING
 from review.rulefile import Lines, check_id_is_file_name, check_schema, load_schema, read_yaml, unknown
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
@@ -132,7 +133,8 @@ def load_taxonomy(directory: Path | None = None) -> Taxonomy:
 
     Raises RuleSyntaxError (E201), RuleSchemaError (E202), InvalidPattern (E203) or TaxonomyConflict (E204).
     """
-    return _load(Path(directory or DEFAULT_DIRECTORY).resolve())
+    with LOADING:  # it imports spaCy's matcher on first use
+        return _load(Path(directory or DEFAULT_DIRECTORY).resolve())
 
 
 @functools.cache

@@ -146,9 +146,10 @@ def review_document(
     Raises an IngestError (E1xx) for a file that cannot be read, IntakeInvalid (E220), SbomInvalid (E221),
     or a RulesError (E2xx) when the rule packs do not load.
     """
-    from review.extract.analysis import analyse
+    from review.extract import analyser
     from review.ingest import open_document
 
+    analyse = analyser()
     checked_intake = read_intake(intake)
     components = read_sbom(sbom) if isinstance(sbom, str | Path) else tuple(sbom or ())
     rules = rules or load_rules()

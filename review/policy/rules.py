@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Literal, cast
 
 from review.errors import InvalidPattern, RuleConflict, RuleSchemaError
+from review.extract import LOADING
 from review.extract.taxonomy import RULES, load_taxonomy
 from review.model import Severity
 from review.policy.conditions import ALWAYS, Condition, ConditionError, parse_condition
@@ -194,7 +195,8 @@ def load_rules(directory: str | Path | None = None) -> RuleSet:
     Loaded once per directory. Raises RuleSyntaxError (E201), RuleSchemaError (E202), InvalidPattern (E203)
     or RuleConflict (E205), naming the file and line.
     """
-    return _load(Path(directory or DEFAULT_DIRECTORY).resolve())
+    with LOADING:  # one thread loads (the licence parser builds its automaton lazily, not thread-safe)
+        return _load(Path(directory or DEFAULT_DIRECTORY).resolve())
 
 
 @functools.cache

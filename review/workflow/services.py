@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy.orm.exc import StaleDataError
 
 from review.errors import ConcurrentChange, PermissionRefused, RecordExists, TransitionRefused
+from review.extract import analyser
 from review.policy.engine import check, judge_absence_together, read_intake
 from review.policy.intake import Intake
 from review.policy.report import Finding, Report
@@ -71,9 +72,9 @@ def review_files(
 ) -> list[ReviewedFile]:
     """Read, analyse and check the files of one version; several files are one contract (RULES.md 11).
     `report(fraction, text)` is called before each file; an exception it raises (a cancel) stops the work."""
-    from review.extract.analysis import analyse
     from review.ingest import open_document
 
+    analyse = analyser()
     rules = rules or load_rules()
     reports = []
     for done, path in enumerate(paths):

@@ -286,3 +286,20 @@ def test_case_panel_switches_documents_of_a_version(qtbot: QtBot, store: Store, 
         "cloud-services-v1-city-comments.docx",
     ]
     assert errors == []
+
+
+def test_case_panel_a_reason_stays_with_the_finding_it_was_typed_for(
+    qtbot: QtBot, panel: CasePanel, store: Store, case_id: int
+) -> None:
+    first = panel.current_finding()
+    assert first is not None
+    panel.detail.reason_edit.setText("Vendor agreed to fix it")
+    focus_tree(qtbot, panel)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Down)
+    second = panel.current_finding()
+    assert second is not None and second.id != first.id and panel.detail.reason() == ""
+    qtbot.keyClick(panel.tree, Qt.Key.Key_F)
+    stored = next(f for f in queries.open_case(store, case_id).findings if f.id == second.id)
+    assert (stored.disposition, stored.reason) == ("flag", None)  # the other finding's reason was not used
+    panel.select_finding(first.id)
+    assert panel.detail.reason() == "Vendor agreed to fix it"  # and it is still there for its own finding

@@ -146,3 +146,38 @@ def test_two_new_versions_at_once_are_numbered_one_after_the_other(store: Store)
     case = queries.open_case(store, case_id)
     assert [d.version for d in case.documents] == [1, 2, 3]
     assert all(f.version == 3 for f in case.findings)
+
+
+FIRST_LOADS = """
+import sys, threading
+from review.policy.rules import load_rules
+from review.policy.intake import Intake
+from review.workflow.services import review_files
+from review.extract import analyser
+
+failures = []
+def run(job):
+    try:
+        job()
+    except BaseException as error:
+        failures.append(repr(error))
+intake = Intake.load(sys.argv[2])
+jobs = [load_rules, analyser, lambda: review_files([sys.argv[1]], intake), load_rules]
+threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print(failures)
+"""
+
+
+def test_first_loads_on_several_threads_at_once_do_not_break() -> None:
+    # The app preloads spaCy and the rules while its first review starts: spaCy's circular imports and the
+    # licence parser's lazy automaton broke when two threads got there at once (a fresh process each time).
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", FIRST_LOADS, str(CONTRACT), str(INTAKE)],
+            cwd=ROOT, capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )  # fmt: skip
+        assert done.returncode == 0 and done.stdout.strip() == "[]", done.stdout + done.stderr
