@@ -298,6 +298,7 @@ class CasePanel(QWidget):
         self.tree.setMinimumHeight(lines * 5)
         self.detail.browser.setMinimumHeight(lines * 5)
         left_scroll = QScrollArea(self)
+        left_scroll.setAccessibleName(self.tr("Findings and the selected finding"))
         left_scroll.setWidgetResizable(True)
         left_scroll.setFrameShape(QFrame.Shape.NoFrame)
         left_scroll.setWidget(left)

@@ -133,6 +133,7 @@ class DashboardPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.metrics: DashboardMetrics | None = None
+        self._requests = 0  # numbers each refresh; only the newest one's answer is shown
 
         self.summary_label = QLabel(self.tr("Loading…"), self)
         self.summary_label.setAccessibleName(self.tr("Summary"))
@@ -209,7 +210,14 @@ class DashboardPanel(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        self.context.runner.run(load_metrics, self.context.store, done=self._loaded, failed=self.context.report_error)
+        self._requests += 1
+        asked = self._requests  # an older, slower answer must not replace a newer one
+        self.context.runner.run(
+            load_metrics,
+            self.context.store,
+            done=lambda metrics: self._loaded(metrics) if asked == self._requests else None,
+            failed=self.context.report_error,
+        )
 
     def _loaded(self, metrics: DashboardMetrics) -> None:
         self.metrics = metrics

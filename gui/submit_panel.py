@@ -207,6 +207,7 @@ class SubmitPanel(QWidget):
         content_layout.addWidget(intake_box)
         content_layout.addStretch(1)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName(self.tr("Contract documents and purchase details"))
         scroll.setWidgetResizable(True)  # the form scrolls rather than squeezes at large font sizes
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)

@@ -4,7 +4,7 @@
 <context>
     <name>CasePanel</name>
     <message numerus="yes">
-        <location filename="../case_panel.py" line="+416"/>
+        <location filename="../case_panel.py" line="+417"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -74,7 +74,7 @@
 <context>
     <name>DashboardPanel</name>
     <message numerus="yes">
-        <location filename="../dashboard_panel.py" line="+224"/>
+        <location filename="../dashboard_panel.py" line="+232"/>
         <source>%n case(s): {open} open (the backlog), {decided} decided. {turnaround}</source>
         <translation>
             <numerusform>%n case: {open} open (the backlog), {decided} decided. {turnaround}</numerusform>
@@ -182,7 +182,7 @@
 <context>
     <name>SubmitPanel</name>
     <message numerus="yes">
-        <location filename="../submit_panel.py" line="+511"/>
+        <location filename="../submit_panel.py" line="+512"/>
         <source>Likely to be raised (%n blocker(s)): they stop the contract until they are changed or waived.</source>
         <translation>
             <numerusform>Likely to be raised (%n blocker): it stops the contract until it is changed or waived.</numerusform>

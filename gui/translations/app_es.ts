@@ -58,23 +58,23 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+604"/>
+        <location line="+605"/>
         <source>Export the review memo</source>
         <translation>Exportar el memorando de revisión</translation>
     </message>
     <message>
-        <location line="-602"/>
+        <location line="-603"/>
         <source>Export vendor &amp;redline…</source>
         <translation>Exportar &amp;copia comentada…</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+627"/>
+        <location line="+628"/>
         <source>Export the vendor redline</source>
         <translation>Exportar la copia comentada para el proveedor</translation>
     </message>
     <message>
-        <location line="-619"/>
+        <location line="-620"/>
         <source>Progress of adding the version</source>
         <translation>Progreso al agregar la versión</translation>
     </message>
@@ -144,7 +144,12 @@
         <translation>Contrato</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+32"/>
+        <source>Findings and the selected finding</source>
+        <translation>Hallazgos y el hallazgo seleccionado</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>Opening case {id}…</source>
         <translation>Abriendo el caso {id}…</translation>
     </message>
@@ -614,7 +619,7 @@
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../dashboard_panel.py" line="+137"/>
+        <location filename="../dashboard_panel.py" line="+138"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -719,7 +724,7 @@
         <translation>Resultados por &amp;mes</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>Turnaround: median {median} days, 90th percentile {p90} days.</source>
         <translation>Tiempo de resolución: mediana de {median} días, percentil 90 de {p90} días.</translation>
     </message>
@@ -954,7 +959,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../document_view.py" line="+61"/>
+        <location filename="../document_view.py" line="+65"/>
         <source>Contract</source>
         <translation>Contrato</translation>
     </message>
@@ -969,7 +974,7 @@
         <translation>Presione Enter sobre una sección para ir a ella.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <location line="+9"/>
         <source>Contract text</source>
         <translation>Texto del contrato</translation>
@@ -1073,7 +1078,7 @@
         <translation>Detalle del hallazgo</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Reason for the disposition</source>
         <translation>Motivo del tratamiento</translation>
     </message>
@@ -1168,7 +1173,7 @@
         <translation>Agregar el comentario (Ctrl+Return)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+53"/>
         <source>Comments on this finding</source>
         <translation>Comentarios sobre este hallazgo</translation>
     </message>
@@ -2918,7 +2923,12 @@
         <translation>2. La compra</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+9"/>
+        <source>Contract documents and purchase details</source>
+        <translation>Documentos del contrato y datos de la compra</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Add the contract&apos;s documents</source>
         <translation>Agregar los documentos del contrato</translation>
     </message>
