@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any, get_args
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from gui.finding_tree_model import severity_icon
 from review.workflow.queries import SearchHit
-from review.workflow.states import FINAL, Status
+from review.workflow.states import FINAL, STATUSES
 from review.workflow.views import CaseSummary
 
 CaseIdRole = Qt.ItemDataRole.UserRole + 1  # int: the case's id, whatever the column
@@ -29,7 +29,6 @@ SortRole = Qt.ItemDataRole.UserRole + 2  # the raw value the proxy sorts by
 SummaryRole = Qt.ItemDataRole.UserRole + 3  # the row's CaseSummary itself
 SnippetRole = Qt.ItemDataRole.UserRole + 4  # str | None: the words around the search match
 
-STATUSES: tuple[str, ...] = get_args(Status)  # in workflow order: submitted first, rejected last
 OPEN_STATUSES: tuple[str, ...] = tuple(s for s in STATUSES if s not in FINAL)  # the reviewers' backlog
 
 AnyIndex = QModelIndex | QPersistentModelIndex

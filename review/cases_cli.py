@@ -20,9 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from review.workflow.permissions import ROLES
-from review.workflow.states import DECISIONS, DISPOSITIONS
-
-STATUSES = ("submitted", "in_review", "changes_requested", "approved", "approved_with_conditions", "rejected")
+from review.workflow.states import DECISIONS, DISPOSITIONS, STATUSES
 
 
 def _store(args: argparse.Namespace) -> Any:

@@ -7,7 +7,7 @@ review/workflow. Each returns ORM rows that stay valid for the unit of work they
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import func, select, text
@@ -138,10 +138,6 @@ class Cases:
     def decisions(self, case_id: int) -> list[DecisionRecord]:
         query = select(DecisionRecord).where(DecisionRecord.case_id == case_id).order_by(DecisionRecord.id)
         return list(self.session.scalars(query))
-
-    def add_all(self, rows: Sequence[Any]) -> None:
-        self.session.add_all(rows)
-        self.session.flush()
 
 
 class AuditTrail:

@@ -17,7 +17,7 @@ review.errors.TransitionRefused: E301: a case that is approved cannot take a new
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from review.errors import TransitionRefused
 
@@ -26,6 +26,7 @@ Action = Literal["start_review", "decide", "add_version", "reopen"]
 Decision = Literal["approved", "approved_with_conditions", "changes_requested", "rejected"]
 Disposition = Literal["accept", "flag", "waive", "false_positive"]
 
+STATUSES: tuple[Status, ...] = get_args(Status)  # in workflow order: submitted first, rejected last
 DECISIONS: tuple[Decision, ...] = ("approved", "approved_with_conditions", "changes_requested", "rejected")
 DISPOSITIONS: tuple[Disposition, ...] = ("accept", "flag", "waive", "false_positive")
 ACTION_WORDS: dict[str, str] = {

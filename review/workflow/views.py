@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from review.model import SEVERITIES, Severity
+from review.workflow.states import undisposed_blockers
 
 Change = Literal["new", "persisting"]
 
@@ -142,7 +143,7 @@ class CaseView:
 
     @property
     def undisposed_blockers(self) -> int:
-        return sum(1 for f in self.findings if f.severity == "blocker" and f.disposition is None)
+        return undisposed_blockers([(f.severity, f.disposition) for f in self.findings])
 
     @property
     def decision(self) -> DecisionView | None:
