@@ -204,7 +204,7 @@ def stall_child(args: argparse.Namespace) -> dict[str, Any]:
     window = MainWindow(AppSettings(user="dee"), TaskRunner(), store=store)
     window.show()
     runner = window.runner
-    wait_until(lambda: not runner.running, 60)
+    wait_until(lambda: window.context is not None and not window.context.runner.running, 60)
     if args.preload:  # as gui.app.main does right after show(): spaCy and the rules load before the first submit
         from gui.app import preload
 

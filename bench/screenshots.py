@@ -133,11 +133,13 @@ def take(out: Path, url: str) -> int:
         window.resize(*SIZE)
         window.move(0, 0)
         window.show()
+        wait_until(lambda: window.context is not None, 30, "the database")
         focus_on(window)
         return window
 
     # --- the first run: the sample users and the sample case, as `python main.py` makes them
     first = MainWindow(AppSettings(database=url), runner)
+    wait_until(lambda: first.store is not None, 30, "the database")
     store = first.store
     assert store is not None
     wait_until(lambda: bool(queries.list_cases(store)), 120, "the sample case")

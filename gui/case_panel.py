@@ -569,12 +569,12 @@ class CasePanel(QWidget):
             actor=self.context.user,
             reason=reason or None,
             expected_version=finding.row_version,  # someone else's decision is never overwritten (E405)
-            done=lambda _: self._disposed(case_id, finding, action),
+            done=lambda _: self._disposed(case_id, finding, action, reason),
             failed=lambda error: self._dispose_failed(error, finding, action),
         )
 
-    def _disposed(self, case_id: int, finding: FindingView, action: str) -> None:
-        self.detail.reason_edit.clear()  # taken: it is stored with the disposition
+    def _disposed(self, case_id: int, finding: FindingView, action: str, reason: str) -> None:
+        self.detail.reason_stored(finding.id, reason)
         self.context.show_status(
             self.tr("“{title}”: {disposition}").format(title=finding.title, disposition=disposition_word(action))
         )
@@ -601,12 +601,12 @@ class CasePanel(QWidget):
             text,
             actor=self.context.user,
             finding_id=finding.id if finding else None,
-            done=lambda _: self._commented(case_id),
+            done=lambda _: self._commented(case_id, text),
             failed=self.context.report_error,  # the text stays in the box
         )
 
-    def _commented(self, case_id: int) -> None:
-        self.detail.comment_edit.clear()
+    def _commented(self, case_id: int, text: str) -> None:
+        self.detail.comment_stored(text)
         self.context.show_status(self.tr("Comment added"))
         self.reload()
         self.changed.emit(case_id)
@@ -716,7 +716,7 @@ class CasePanel(QWidget):
             return
         case_id = self.case.id
         self._show_progress(True)
-        self._task = self.context.runner.run(
+        self._task = self.context.runner.prepare(
             services.add_version,
             self.context.store,
             case_id,
@@ -726,6 +726,7 @@ class CasePanel(QWidget):
             failed=self._version_failed,
             progress=self._progress,
         )
+        self.context.runner.start(self._task)  # held first: a synchronous runner reports (and ends) within start
 
     def cancel_version(self) -> None:
         if self._task is not None:

@@ -20,6 +20,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from gui.finding_tree_model import severity_icon
+from gui.table_sorting import natural_key
 from review.workflow.queries import SearchHit
 from review.workflow.states import FINAL, STATUSES
 from review.workflow.views import CaseSummary
@@ -224,6 +225,9 @@ class CaseTableModel(QAbstractTableModel):
             return case.undisposed
         if column == self.BLOCKERS:
             return case.blockers
+        if column == self.MATCH:
+            match = self._matches.get(case.id)
+            return natural_key(match[0] or "") if match else ""  # clause 2 before clause 10
         return self._text(case, column, spoken=False).casefold()
 
     def _tooltip(self, case: CaseSummary, column: int) -> str | None:

@@ -176,6 +176,21 @@ class FindingDetail(QWidget):
     def reason(self) -> str:
         return self.reason_edit.text()
 
+    def reason_stored(self, finding_id: int, reason: str) -> None:
+        """`reason` was stored with the finding's disposition: it leaves the field, unless it was edited since
+        (a save takes a moment, and the person may have typed on)."""
+        if self.finding is not None and self.finding.id == finding_id:
+            if self.reason_edit.text().strip() == reason:
+                self.reason_edit.clear()
+        elif self._reasons.get(finding_id, "").strip() == reason:
+            del self._reasons[finding_id]
+
+    def comment_stored(self, text: str) -> None:
+        """`text` was stored as a comment: it leaves the box, and whatever was typed after it stays."""
+        typed = self.comment_edit.toPlainText()
+        if typed.startswith(text):
+            self.comment_edit.setPlainText(typed[len(text) :].lstrip())
+
     def focus_reason(self) -> None:
         self.reason_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.reason_edit.end(False)  # the caret after what is there; nothing typed gets selected and replaced

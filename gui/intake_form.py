@@ -86,7 +86,7 @@ class IntakeForm(QWidget):
 
         data_labels = {
             "personal": self.tr("Personal &information about residents or staff"),
-            "payments": self.tr("Card or bank pa&yments"),
+            "payments": self.tr("Card or ban&k payments"),
             "police": self.tr("Police or criminal-&justice records"),
             "health": self.tr("Hea&lth or medical records"),
         }
@@ -98,14 +98,14 @@ class IntakeForm(QWidget):
             box.setAccessibleName(box.text().replace("&", ""))
             data_layout.addWidget(box)
             self.data[kind] = box
-        self.public_facing = QCheckBox(self.tr("Public-&facing: residents use it directly"), self)
-        self.critical = QCheckBox(self.tr("Critical: an outa&ge stops an essential City service"), self)
+        self.public_facing = QCheckBox(self.tr("Public-facing: residents use it directl&y"), self)
+        self.critical = QCheckBox(self.tr("Critical: an outage stops an &essential City service"), self)
         self.custom_development = QCheckBox(self.tr("Custo&m development: the vendor builds something for us"), self)
 
         self.sbom = QLineEdit(self)
         self.sbom.setPlaceholderText(self.tr("optional: the vendor's CycloneDX or SPDX JSON file"))
         self.sbom_button = QPushButton(self.tr("Bro&wse…"), self)
-        self.sbom_clear = QPushButton(self.tr("Cl&ear"), self)
+        self.sbom_clear = QPushButton(self.tr("Clear"), self)
         sbom_row = QHBoxLayout()
         sbom_row.addWidget(self.sbom, 1)
         sbom_row.addWidget(self.sbom_button)

@@ -4,8 +4,9 @@ right, a message banner across the top for errors and notices, and a status bar.
     >>> window = MainWindow(AppSettings(user="rui"), TaskRunner(), store=Store())   # doctest: +SKIP
     >>> window.show()                                                               # doctest: +SKIP
 
-The window opens the store and hands every panel an AppContext (STYLE 2); changing the database or the user
-in the settings builds the panels again on the new context.
+The window opens the store on a worker (until then its page says so) and hands every panel an AppContext
+(STYLE 2). Another database or user in the settings builds the panels again on a new context; the database is
+opened before the settings are saved, so a wrong URL leaves everything as it was.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QMainWindow,
     QStackedWidget,
@@ -27,12 +29,11 @@ from gui.dashboard_panel import DashboardPanel
 from gui.message_banner import MessageBanner
 from gui.queue_panel import QueuePanel
 from gui.rules_panel import RulesPanel
-from gui.sample import SAMPLE_REVIEWER, add_sample_users, submit_sample_case
+from gui.sample import SAMPLE_REVIEWER, OpenedStore, open_store, submit_sample_case
 from gui.settings import AppSettings
 from gui.settings_dialog import SettingsDialog
 from gui.submit_panel import SubmitPanel
 from gui.workers import TaskRunner
-from review.errors import ReviewError
 from review.store.unit_of_work import Store
 from review.workflow import queries
 
@@ -44,7 +45,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.runner = runner
-        self.store: Store | None = store
+        self.store: Store | None = None
+        self.users: dict[str, str] = {}  # name: role, of the store open
+        self.context: AppContext | None = None  # the panels' context, once the store is open
         self.setWindowTitle(self.tr("Contract review — City of San Rafael"))
         self.resize(1280, 820)
 
@@ -60,6 +63,10 @@ class MainWindow(QMainWindow):
         widest = max(metrics.horizontalAdvance(self.sections.item(row).text()) for row in range(self.sections.count()))
         self.sections.setFixedWidth(widest + metrics.horizontalAdvance("x") * 4 + 2 * self.sections.frameWidth())
         self.stack = QStackedWidget(self)
+        self.waiting = QLabel(self.tr("Opening the database…"), self.stack)  # page 0, until the store is open
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting.setWordWrap(True)
+        self.stack.addWidget(self.waiting)
         self.sections.currentRowChanged.connect(self._section_changed)
         self._submitted_case: int | None = None  # submitted here, opened in the case view when it is looked at
 
@@ -72,37 +79,59 @@ class MainWindow(QMainWindow):
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
         self._menus()
-        self._open(store)
+        self._open(settings.database, store)
 
     # --- the panels, on a store ----------------------------------------------------------------------------------
 
-    def _open(self, store: Store | None) -> None:
-        """Open the store the settings name (unless given) and build the panels on it."""
-        if store is None:
-            try:
-                store = Store(self.settings.database or None)
-            except ReviewError as error:
-                self.show_error(error)
-                return
-        self.store = store
-        first_run = not queries.users(store)
-        if first_run:
-            add_sample_users(store)
+    def _open(self, database: str, store: Store | None = None, changed: AppSettings | None = None) -> None:
+        """Open the database on a worker (the window stays responsive, even for a slow server); the panels are
+        built on it when it is ready. `changed`: settings to save once the database has opened, not before."""
+        self.statusBar().showMessage(self.tr("Opening the database…"))
+        self.runner.run(
+            open_store,
+            database,
+            store,
+            done=lambda opened: self._opened(opened, changed),
+            failed=lambda error: self._open_failed(error, changed),
+        )
+
+    def _open_failed(self, error: BaseException, changed: AppSettings | None) -> None:
+        self.show_error(error)
+        if changed is not None:  # the store and settings before stay as they were
+            self.statusBar().showMessage(self.tr("The settings were not changed: the database could not be opened."))
+        else:
+            self.waiting.setText(self.tr("No database is open. Choose one in Settings (Ctrl+,)."))
+            self.statusBar().clearMessage()
+
+    def _opened(self, opened: OpenedStore, changed: AppSettings | None) -> None:
+        if changed is not None:
+            self.settings = changed
+            changed.save()
+        if opened.first_run:
             self.settings = self.settings.with_user(SAMPLE_REVIEWER)
             self.settings.save()
-        role = dict(queries.users(store)).get(self.settings.user, "")
+        self._build(opened.store, opened.users)
+        if opened.first_run:
+            self.banner.show_notice(
+                self.tr("A sample case is being prepared: a real hosting agreement, for you to review as {user}.")
+                .format(user=SAMPLE_REVIEWER)
+            )  # fmt: skip
+            self.context.runner.run(submit_sample_case, opened.store, done=self._sample_ready, failed=self.show_error)
+
+    def _build(self, store: Store, users: dict[str, str]) -> None:
+        """The panels, on `store`, acting as the settings' user; the panels before are replaced."""
+        if self.context is not None:
+            self._retire(self.context, keep_store=self.context.store is store)
+        self.store, self.users = store, users
+        role = users.get(self.settings.user, "")
         if not role:
             self.banner.show_notice(
                 self.tr("Choose who you are in Settings (Ctrl+,) before changing anything: {user} is not a user here.")
                 .format(user=self.settings.user or self.tr("nobody"))
             )  # fmt: skip
         self.context = AppContext(
-            store, self.runner, self.settings.user, role, self.show_error, self.statusBar().showMessage
+            store, self.runner.child(), self.settings.user, role, self.show_error, self.statusBar().showMessage
         )
-        while self.stack.count():
-            old = self.stack.widget(0)
-            self.stack.removeWidget(old)
-            old.deleteLater()
         self.submit_panel = SubmitPanel(self.context, self)
         self.queue_panel = QueuePanel(self.context, self)
         self.case_panel = CasePanel(self.context, self)
@@ -113,14 +142,9 @@ class MainWindow(QMainWindow):
         self.submit_panel.submitted.connect(self._submitted)
         self.queue_panel.case_opened.connect(self.open_case)
         self.case_panel.changed.connect(lambda _: self.queue_panel.refresh())
+        self.sections.setCurrentRow(-1)  # so that the row set next is a change, and shows its panel
         self.sections.setCurrentRow(QUEUE if role != "requester" else SUBMIT)
         self.stack.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)  # the first focus is in the work
-        if first_run:
-            self.banner.show_notice(
-                self.tr("A sample case is being prepared: a real hosting agreement, for you to review as {user}.")
-                .format(user=SAMPLE_REVIEWER)
-            )  # fmt: skip
-            self.runner.run(submit_sample_case, store, done=self._sample_ready, failed=self.show_error)
         roles = {"admin": self.tr("admin"), "requester": self.tr("requester"), "reviewer": self.tr("reviewer"),
                  "approver": self.tr("approver")}  # fmt: skip
         self.statusBar().showMessage(
@@ -129,12 +153,31 @@ class MainWindow(QMainWindow):
             )
         )
 
+    def _retire(self, context: AppContext, *, keep_store: bool) -> None:
+        """Remove the panels of `context`. Its jobs finish (none is cut off in a transaction) but their answers
+        are dropped; then its store closes, unless the new panels use it too."""
+        self.stack.setCurrentWidget(self.waiting)  # else removing the page shown would show (and load) another
+        while self.stack.count() > 1:  # all but the "opening the database" page
+            old = self.stack.widget(1)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        context.runner.abandon()
+
+        def retire() -> None:
+            if not keep_store:
+                context.store.close()
+            context.runner.deleteLater()
+
+        context.runner.when_idle(retire)
+
     def _sample_ready(self, case_id: int | None) -> None:
         self.queue_panel.refresh()
         if case_id is not None:
             self.banner.show_notice(self.tr("The sample case is ready: it is in the review queue; Enter opens it."))
 
     def open_case(self, case_id: int) -> None:
+        if self.context is None:
+            return
         self._submitted_case = None
         self.case_panel.open_case(case_id)
         self.sections.setCurrentRow(CASE)
@@ -147,10 +190,12 @@ class MainWindow(QMainWindow):
         self.queue_panel.refresh()
 
     def _section_changed(self, row: int) -> None:
+        if self.context is None or row < 0:
+            return  # the database is not open yet: the "opening" page stays
         if row == CASE and self._submitted_case is not None:
             case_id, self._submitted_case = self._submitted_case, None
             self.case_panel.open_case(case_id)
-        self.stack.setCurrentIndex(row)
+        self.stack.setCurrentIndex(row + 1)
 
     def show_error(self, error: BaseException) -> None:
         self.banner.show_error(error)
@@ -181,19 +226,39 @@ class MainWindow(QMainWindow):
         self.stack.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def edit_settings(self) -> None:
-        users = queries.users(self.store) if self.store is not None else []
-        dialog = SettingsDialog(self.settings, users, self, runner=self.runner)
-        if dialog.exec():
-            changed = dialog.settings()
-            store_changed = changed.database != self.settings.database
-            self.settings = changed
-            changed.save()
-            if store_changed and self.store is not None:
-                self.store.close()
-            self._open(None if store_changed else self.store)
+        """The settings dialog, with the users the database has now (read on a worker first)."""
+        if self.store is None:
+            self._settings_dialog({})
+            return
+        self.runner.run(
+            queries.users,
+            self.store,
+            done=lambda users: self._settings_dialog(dict(users)),
+            failed=lambda error: (self.show_error(error), self._settings_dialog(self.users)),
+        )
+
+    def _settings_dialog(self, users: dict[str, str]) -> None:
+        dialog = SettingsDialog(self.settings, list(users.items()), self, runner=self.runner)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.apply_settings(dialog.settings(), users))
+        dialog.open()
+        self.settings_dialog = dialog  # for tests and scripts that drive it
+
+    def apply_settings(self, changed: AppSettings, users: dict[str, str] | None = None) -> None:
+        """Use `changed`: another database is opened first, and the settings are saved only once it has opened;
+        another user or language is saved at once (a language applies at the next start)."""
+        if changed.database != self.settings.database or self.store is None:
+            self._open(changed.database, changed=changed)
+            return
+        new_user = changed.user != self.settings.user
+        self.settings = changed
+        changed.save()
+        if new_user:
+            self._build(self.store, users if users is not None else self.users)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.runner.wait()  # no job is cut off in the middle of its transaction
+        self.statusBar().showMessage(self.tr("Closing: finishing what is being saved…"))
+        self.runner.stop()  # cancels analyses; a transaction under way is finished, never cut off
         if self.store is not None:
             self.store.close()
         super().closeEvent(event)

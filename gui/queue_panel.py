@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from gui.case_table_model import OPEN_STATUSES, STATUSES, CaseIdRole, CaseTableModel, SortRole, status_words
 from gui.context import AppContext
+from gui.table_sorting import SortControls
 from review.store.unit_of_work import Store
 from review.workflow import queries
 from review.workflow.queries import SearchHit
@@ -135,6 +136,7 @@ class QueuePanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CaseTableModel.VENDOR, QHeaderView.ResizeMode.Stretch)  # the spare width
         self.table.setColumnHidden(CaseTableModel.MATCH, True)
+        self.sort_controls = SortControls(self.table, self)
 
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName(self.tr("Number of cases"))
@@ -171,10 +173,11 @@ class QueuePanel(QWidget):
         filters.setColumnStretch(2, 1)
 
         narrow = QHBoxLayout()  # a row of its own: it narrows what is loaded, the row above loads
-        filter_label = QLabel(self.tr("&Filter rows:"), self)
+        filter_label = QLabel(self.tr("F&ilter rows:"), self)
         filter_label.setBuddy(self.filter_box)
         narrow.addWidget(filter_label)
         narrow.addWidget(self.filter_box, 1)
+        narrow.addWidget(self.sort_controls)
         narrow.addWidget(self.count_label, 1)
 
         buttons = QHBoxLayout()
@@ -190,7 +193,8 @@ class QueuePanel(QWidget):
         layout.addLayout(buttons)
 
         order = (self.status_box, self.department_box, self.search_box, self.search_button, self.filter_box,
-                 self.table, self.open_button, self.refresh_button)  # fmt: skip
+                 self.sort_controls.column_box, self.sort_controls.descending_box, self.table, self.open_button,
+                 self.refresh_button)  # fmt: skip
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         self.setFocusProxy(self.table)  # Ctrl+2 (Go > Review queue) lands in the table
@@ -249,6 +253,7 @@ class QueuePanel(QWidget):
             self.model.set_hits(answer.hits)
         searching = bool(answer.request.words)
         self.table.setColumnHidden(CaseTableModel.MATCH, not searching)
+        self.sort_controls.update_columns()
         # While searching, the match takes the spare width (a long clause label must not push it out of sight).
         header = self.table.horizontalHeader()
         fit, spare = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch

@@ -18,6 +18,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from gui.finding_tree_model import severity_icon as finding_severity_icon
+from gui.table_sorting import natural_key
 from review.model import SEVERITY_RANK
 from review.policy.rules import Rule
 
@@ -112,9 +113,9 @@ class RuleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == SEVERITY:
             return severity_icon(rule.severity)
         if role == SortRole:
-            return (
-                SEVERITY_RANK.get(rule.severity, len(SEVERITY_RANK)) if column == SEVERITY else self._text(rule, column)
-            )
+            if column == SEVERITY:
+                return SEVERITY_RANK.get(rule.severity, len(SEVERITY_RANK))
+            return natural_key(self._text(rule, column) or "")  # DATA-2 before DATA-10
         return None
 
     def _text(self, rule: Rule, column: int) -> str | None:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from gui.context import AppContext
 from gui.rule_table_model import ID, TITLE, RuleRole, RuleTableModel, SortRole, severity_icon
+from gui.table_sorting import SortControls
 from review.errors import ReviewError, RulesError
 from review.policy.examples import ExampleResult, run_examples
 from review.policy.rules import (
@@ -129,6 +130,7 @@ class RulesPanel(QWidget):
         header.resizeSection(TITLE, self.fontMetrics().averageCharWidth() * 40)  # in characters, so it scales
         self.table.setWordWrap(False)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.sort_controls = SortControls(self.table, self)
 
         # the chosen rule: its severity (icon and word) and title, then the rest as text that wraps
         self.severity_icon = QLabel(self)
@@ -170,13 +172,16 @@ class RulesPanel(QWidget):
         filter_row = QHBoxLayout()
         filter_row.addWidget(filter_label)
         filter_row.addWidget(self.filter_edit, 1)
+        filter_row.addWidget(self.sort_controls)
         filter_row.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.addWidget(self.problem)
         layout.addWidget(self.packs_label)
         layout.addLayout(filter_row)
         layout.addWidget(self.splitter, 1)
-        self.setTabOrder(self.filter_edit, self.table)
+        self.setTabOrder(self.filter_edit, self.sort_controls.column_box)
+        self.setTabOrder(self.sort_controls.column_box, self.sort_controls.descending_box)
+        self.setTabOrder(self.sort_controls.descending_box, self.table)
         self.setTabOrder(self.table, self.detail)
         self.setTabOrder(self.detail, self.run_button)
         self.setFocusProxy(self.filter_edit)  # Ctrl+4 in the window lands in the filter box

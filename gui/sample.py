@@ -1,8 +1,10 @@
-"""A first run's sample, so a newcomer sees real work: four users, one per role, and a real hosting agreement
-from CUAD submitted by the department for the purchase in the example intake."""
+"""Opening the store the window works on, and a first run's sample, so a newcomer sees real work: four users,
+one per role, and a real hosting agreement from CUAD submitted by the department for the purchase in the
+example intake. Both run on a worker: they read and write the database."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from review.store.unit_of_work import Store
@@ -30,3 +32,21 @@ def submit_sample_case(store: Store) -> int | None:
     if not SAMPLE_CONTRACT.exists():
         return None
     return services.submit_case(store, [SAMPLE_CONTRACT], SAMPLE_INTAKE, actor="dee")
+
+
+@dataclass(frozen=True)
+class OpenedStore:
+    store: Store
+    users: dict[str, str]  # name: role
+    first_run: bool  # nobody was there: the sample users were added, the sample case is still to come
+
+
+def open_store(database: str, store: Store | None = None) -> OpenedStore:
+    """Open the database the settings name (running its migrations), unless `store` is already open, and read
+    who is there; on a store with nobody yet, add the sample users. Raises DatabaseUnavailable (E403)."""
+    store = store or Store(database or None)
+    users = dict(queries.users(store))
+    if users:
+        return OpenedStore(store, users, first_run=False)
+    add_sample_users(store)
+    return OpenedStore(store, dict(queries.users(store)), first_run=True)

@@ -345,7 +345,7 @@ class SubmitPanel(QWidget):
         files = self.files()
         self._set_running(True)
         self.status_label.setText(self.tr("Starting the analysis…"))
-        self._task = self.context.runner.run(
+        self._task = self.context.runner.prepare(
             services.submit_case,
             self.context.store,
             files,
@@ -356,6 +356,7 @@ class SubmitPanel(QWidget):
             failed=self._failed,
             progress=self._progress,
         )
+        self.context.runner.start(self._task)
 
     def cancel(self) -> None:
         """Stop the analysis at its next step; nothing is stored."""
@@ -366,9 +367,6 @@ class SubmitPanel(QWidget):
         self.status_label.setText(self.tr("Cancelling…"))
 
     def _progress(self, fraction: float, text: str) -> None:
-        if self._task is None:  # a synchronous runner (tests) reports before run() has handed back the task
-            sender = self.sender()
-            self._task = next((t for t in self.context.runner.running if t.signals is sender), None)
         self.progress_bar.setValue(round(fraction * 100))
         self.status_label.setText(text)  # the library's words: "Reading and checking msa.pdf"
 
@@ -400,17 +398,20 @@ class SubmitPanel(QWidget):
     def _summary_failed(self, case_id: int, error: BaseException) -> None:
         self._set_running(False, submitted=True)
         self.status_label.setText(self.tr("Case {id} is stored, but its summary could not be read.").format(id=case_id))
+        self.summary.setPlainText(
+            self.tr("Case {id} is stored and Digital Service will review it. Its pre-check could not be read "
+                    "(the message above says why); the case itself opens under Case (Ctrl+3).").format(id=case_id)
+        )  # fmt: skip
+        self._reveal_summary()  # and with it "Submit another": the screen is never left locked
         self.context.report_error(error)
+        self.another_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.submitted.emit(case_id)
 
     def _show_summary(self, case: CaseView) -> None:
         self.case = case
         self._set_running(False, submitted=True)
         self.summary.setHtml(self.summary_html(case))
-        if not self.summary_box.isVisibleTo(self):
-            self.summary_box.show()
-            half = max(self.splitter.width() // 2, 1)
-            self.splitter.setSizes([half, half])  # the summary is what matters now
+        self._reveal_summary()
         self.status_label.setText(
             self.tr("Case {id} submitted to Digital Service for review; it is open under Case (Ctrl+3).").format(
                 id=case.id
@@ -420,6 +421,12 @@ class SubmitPanel(QWidget):
         self.form.set_departments([*self._departments(), case.department])
         self.summary.setFocus(Qt.FocusReason.OtherFocusReason)
         self.submitted.emit(case.id)
+
+    def _reveal_summary(self) -> None:
+        if not self.summary_box.isVisibleTo(self):
+            self.summary_box.show()
+            half = max(self.splitter.width() // 2, 1)
+            self.splitter.setSizes([half, half])  # the summary is what matters now
 
     def submit_another(self) -> None:
         """Clear the documents and the form for the next contract; the last summary goes."""

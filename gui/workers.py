@@ -8,6 +8,10 @@ only ever touched there. Every error reaches a callback: none dies silently in a
 Long jobs take a `report(fraction, text)` keyword to show progress and may be cancelled: `report` then
 raises `Cancelled` in the worker at its next call, before anything is stored. Tests swap in
 `TaskRunner(synchronous=True)`, which runs each job at once on the calling thread.
+
+The window gives the panels of each store it opens a `child()` runner. When the panels are replaced (another
+database or user in the settings) it `abandon()`s that child: its jobs finish (a transaction is never cut
+off) but their answers reach no callback, so nothing writes to a widget that is gone.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 
 class Cancelled(Exception):
@@ -38,6 +42,7 @@ class Task(QRunnable):
         self.signals = _Signals()
         self.function, self.args, self.kwargs = function, args, kwargs
         self.cancelled = False
+        self.abandoned = False  # set on the GUI thread: the answer is no longer wanted
         if "report" in inspect.signature(function).parameters:
             self.kwargs["report"] = self._report
 
@@ -61,13 +66,24 @@ class Task(QRunnable):
 
 
 class TaskRunner(QObject):
-    """Runs jobs on a thread pool; `synchronous=True` (tests) runs them at once on the calling thread."""
+    """Runs jobs on a thread pool; `synchronous=True` (tests) runs them at once on the calling thread.
 
-    def __init__(self, *, synchronous: bool = False, parent: QObject | None = None) -> None:
+    Signal: `idle()` when its last running job has reported.
+    """
+
+    idle = Signal()
+
+    def __init__(
+        self, *, synchronous: bool = False, parent: QObject | None = None, pool: QThreadPool | None = None
+    ) -> None:
         super().__init__(parent)
         self.synchronous = synchronous
-        self.pool = QThreadPool(self)
+        self.pool = pool or QThreadPool(self)
         self.running: set[Task] = set()
+
+    def child(self) -> TaskRunner:
+        """A runner on this one's threads whose answers can be dropped all at once with `abandon()`."""
+        return TaskRunner(synchronous=self.synchronous, parent=self, pool=self.pool)
 
     def run(
         self,
@@ -78,23 +94,78 @@ class TaskRunner(QObject):
         progress: Callable[[float, str], None] | None = None,
         **kwargs: Any,
     ) -> Task:
+        """Run `function(*args, **kwargs)`; its answer goes to `done`, its error to `failed`."""
+        return self.start(self.prepare(function, *args, done=done, failed=failed, progress=progress, **kwargs))
+
+    def prepare(
+        self,
+        function: Callable[..., Any],
+        *args: Any,
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+        progress: Callable[[float, str], None] | None = None,
+        **kwargs: Any,
+    ) -> Task:
+        """A job not started yet (`start` it): for a caller that must hold the job, to cancel it, before it runs
+        (a synchronous runner reports progress before `run` would hand the job back)."""
         task = Task(function, args, kwargs)
         task.setAutoDelete(False)  # kept in `running` until it reports, so its signals outlive the thread
+        for signal, callback in ((task.signals.done, done), (task.signals.failed, failed),
+                                 (task.signals.progress, progress)):  # fmt: skip
+            if callback is not None:
+                signal.connect(_unless_abandoned(task, callback))
+        task.signals.done.connect(lambda _: self._finished(task))
+        task.signals.failed.connect(lambda _: self._finished(task))
+        return task
+
+    def start(self, task: Task) -> Task:
         self.running.add(task)
-        if done is not None:
-            task.signals.done.connect(done)
-        if failed is not None:
-            task.signals.failed.connect(failed)
-        if progress is not None:
-            task.signals.progress.connect(progress)
-        task.signals.done.connect(lambda _: self.running.discard(task))
-        task.signals.failed.connect(lambda _: self.running.discard(task))
         if self.synchronous:
             task.run()
         else:
             self.pool.start(task)
         return task
 
+    def _finished(self, task: Task) -> None:
+        self.running.discard(task)
+        if not self.running:
+            self.idle.emit()
+
+    def when_idle(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once no job of this runner is running: now, or when the last one reports."""
+        if not self.running:
+            callback()
+            return
+
+        def once() -> None:
+            self.idle.disconnect(once)
+            callback()
+
+        self.idle.connect(once)
+
+    def abandon(self) -> None:
+        """Drop the answers of every job running now: they finish, but call none of their callbacks."""
+        for task in self.running:
+            task.abandoned = True
+
     def wait(self, milliseconds: int = 30_000) -> bool:
-        """Wait for every running job (on quitting, so none is cut off mid-transaction)."""
+        """Wait for every job on this runner's threads to end (tests and scripts that drive the app)."""
         return self.pool.waitForDone(milliseconds)
+
+    def stop(self, milliseconds: int = 30_000) -> bool:
+        """On quitting: cancel every job of this runner and its children (an analysis stops at its next progress
+        report, before anything is stored), drop their answers, and wait for the jobs to end, so that none is cut
+        off in the middle of a transaction. False if some job was still running after `milliseconds`."""
+        for runner in (self, *self.findChildren(TaskRunner, options=Qt.FindChildOption.FindChildrenRecursively)):
+            for task in runner.running:
+                task.abandoned = True
+                task.cancel()
+        return self.wait(milliseconds)
+
+
+def _unless_abandoned(task: Task, callback: Callable[..., None]) -> Callable[..., None]:
+    def deliver(*answer: Any) -> None:
+        if not task.abandoned:
+            callback(*answer)
+
+    return deliver

@@ -11,9 +11,13 @@ origin at the top-left corner of the page (as pdfplumber and Qt draw), so a view
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
+# Long work reports as it goes: `progress(fraction done, what is happening)`. An exception the callback raises
+# (a user's cancel) stops the work there.
+Progress = Callable[[float, str], None]
 Format = Literal["pdf", "docx", "text", "markdown"]
 BlockKind = Literal["title", "heading", "paragraph", "list_item", "table_row"]
 ClauseKind = Literal[

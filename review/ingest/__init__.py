@@ -18,7 +18,7 @@ from review.ingest.builder import check_page_limit
 from review.ingest.docx import DEFAULT_MAX_EXPANDED_BYTES, read_docx
 from review.ingest.pdf import read_pdf
 from review.ingest.text import decode, read_text
-from review.model import Document, Format
+from review.model import Document, Format, Progress
 
 DEFAULT_MAX_PAGES = 500
 
@@ -76,6 +76,7 @@ def open_document(
     password: str | None = None,
     max_pages: int = DEFAULT_MAX_PAGES,
     max_expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYTES,
+    progress: Progress | None = None,
 ) -> Document:
     """Read a contract file (PDF, scanned PDF, DOCX, text or Markdown) into a Document.
 
@@ -84,6 +85,7 @@ def open_document(
     ('text', 42)
 
     Raises a subclass of `review.errors.IngestError`, with a stable code, for anything it cannot read.
+    A PDF reports `progress(fraction, "Reading page 3 of 106")` after each page (long scans take minutes).
     """
     file = Path(path)
     try:
@@ -95,7 +97,12 @@ def open_document(
     except OSError as exc:
         raise errors.FileMissing(f"{file} cannot be read: {exc.strerror}.") from None
     return read_bytes(
-        data, path=str(file), password=password, max_pages=max_pages, max_expanded_bytes=max_expanded_bytes
+        data,
+        path=str(file),
+        password=password,
+        max_pages=max_pages,
+        max_expanded_bytes=max_expanded_bytes,
+        progress=progress,
     )
 
 
@@ -106,11 +113,12 @@ def read_bytes(
     password: str | None = None,
     max_pages: int = DEFAULT_MAX_PAGES,
     max_expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYTES,
+    progress: Progress | None = None,
 ) -> Document:
     """Like `open_document`, for a file already in memory (an upload, a database blob)."""
     fmt = detect_format(data)
     if fmt == "pdf":
-        content = read_pdf(data, password=password, max_pages=max_pages)
+        content = read_pdf(data, password=password, max_pages=max_pages, progress=progress)
     elif fmt == "docx":
         content = read_docx(data, max_expanded_bytes=max_expanded_bytes)
     else:

@@ -13,12 +13,12 @@ import pypdfium2.raw as pdfium_c
 from review import errors
 from review.ingest import layout, ocr, tables
 from review.ingest.builder import Content, TextBuilder, check_page_limit
-from review.model import Page
+from review.model import Page, Progress
 
 _MIN_CHARS_FOR_TEXT_LAYER = 20
 
 
-def read_pdf(data: bytes, *, password: str | None, max_pages: int) -> Content:
+def read_pdf(data: bytes, *, password: str | None, max_pages: int, progress: Progress | None = None) -> Content:
     try:
         pdf = pdfium.PdfDocument(data, password=password)
     except pdfium.PdfiumError as exc:
@@ -33,12 +33,12 @@ def read_pdf(data: bytes, *, password: str | None, max_pages: int) -> Content:
             "The PDF is damaged or incomplete and cannot be read; ask the sender for a new copy."
         ) from None
     try:
-        return _read(pdf, max_pages)
+        return _read(pdf, max_pages, progress)
     finally:
         pdf.close()
 
 
-def _read(pdf: pdfium.PdfDocument, max_pages: int) -> Content:
+def _read(pdf: pdfium.PdfDocument, max_pages: int, progress: Progress | None) -> Content:
     count = len(pdf)
     if count == 0:
         raise errors.CorruptPdf("The PDF has no pages; ask the sender for a complete copy.")
@@ -67,6 +67,8 @@ def _read(pdf: pdfium.PdfDocument, max_pages: int) -> Content:
             page.close()
         pages.append(Page(index + 1, round(width, 1), round(height, 1)))
         page_runs.append(runs)
+        if progress is not None:
+            progress((index + 1) / count, f"Reading page {index + 1} of {count}")
 
     warnings: list[str] = []
     used_ocr = False
@@ -82,7 +84,9 @@ def _read(pdf: pdfium.PdfDocument, max_pages: int) -> Content:
                 "install tesseract-ocr and the [ocr] extra to read them."
             )
         else:
-            for index in scanned:
+            for done, index in enumerate(scanned):
+                if progress is not None:  # OCR takes seconds a page: each is a step of its own
+                    progress(done / len(scanned), f"Recognising the scanned page {index + 1} by OCR")
                 page = pdf[index]
                 try:
                     page_runs[index] = ocr.read_page(page, index + 1)

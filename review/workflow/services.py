@@ -17,7 +17,7 @@ during analysis leaves nothing behind, and one killed during the write leaves th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -27,6 +27,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from review.errors import ConcurrentChange, PermissionRefused, RecordExists, TransitionRefused
 from review.extract import analyser
+from review.model import Progress
 from review.policy.engine import check, judge_absence_together, read_intake
 from review.policy.intake import Intake
 from review.policy.report import Finding, Report
@@ -51,7 +52,6 @@ DETAIL_FIELDS = (
     "pack", "value", "threshold", "reference", "fallback", "why", "applies_to", "assumed", "escalated", "searched",
 )  # fmt: skip
 TYPE_SCORE = 0.5  # a clause is indexed under the types the classifier gives at least this score
-Progress = Callable[[float, str], None]  # (fraction done, what is happening)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,20 +71,33 @@ def review_files(
     report: Progress | None = None,
 ) -> list[ReviewedFile]:
     """Read, analyse and check the files of one version; several files are one contract (RULES.md 11).
-    `report(fraction, text)` is called before each file; an exception it raises (a cancel) stops the work."""
+    `report(fraction, text)` is called before each file and as a PDF's pages are read; an exception it raises
+    (a cancel) stops the work."""
     from review.ingest import open_document
 
     analyse = analyser()
     rules = rules or load_rules()
     reports = []
+    steps = len(paths) + 1  # each file, then saving
     for done, path in enumerate(paths):
+        reading = None
         if report is not None:
-            report(done / (len(paths) + 1), f"Reading and checking {Path(path).name}")
-        reports.append(check(analyse(open_document(path)), intake, components, rules))
+            report(done / steps, f"Reading and checking {Path(path).name}")
+            reading = _within_step(report, done, steps, Path(path).name)
+        reports.append(check(analyse(open_document(path, progress=reading)), intake, components, rules))
     if report is not None:
         report(len(paths) / (len(paths) + 1), "Saving the case")
     together = judge_absence_together(reports)
     return [ReviewedFile(Path(p).name, Path(p).read_bytes(), r) for p, r in zip(paths, together, strict=True)]
+
+
+def _within_step(report: Progress, step: int, steps: int, name: str) -> Progress:
+    """Progress reported while reading file number `step`, as a part of the whole job's."""
+
+    def reading(fraction: float, text: str) -> None:
+        report((step + 0.8 * fraction) / steps, f"{name}: {text}")  # analysing and checking: the rest of the step
+
+    return reading
 
 
 # --- users ---------------------------------------------------------------------------------------------------

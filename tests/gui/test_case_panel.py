@@ -4,8 +4,11 @@ dialog, comments, the memo and the vendor redline exported, and real PDFs highli
 
 from __future__ import annotations
 
+import threading
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -303,3 +306,41 @@ def test_case_panel_a_reason_stays_with_the_finding_it_was_typed_for(
     assert (stored.disposition, stored.reason) == ("flag", None)  # the other finding's reason was not used
     panel.select_finding(first.id)
     assert panel.detail.reason() == "Vendor agreed to fix it"  # and it is still there for its own finding
+
+
+def test_case_panel_keeps_what_is_typed_while_a_save_runs(
+    qtbot: QtBot, store: Store, case_id: int, errors: Errors, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+
+    def held(save: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            release.wait(10)  # a slow database: the save is still on its way while the reviewer types on
+            return save(*args, **kwargs)
+
+        return run
+
+    monkeypatch.setattr(services, "dispose", held(services.dispose))
+    monkeypatch.setattr(services, "comment", held(services.comment))
+    context = AppContext(store, TaskRunner(), "rui", "reviewer", errors.append, lambda _: None)
+    panel = make_panel(qtbot, context, case_id)
+    qtbot.waitUntil(lambda: panel.current_finding() is not None)
+    first = panel.current_finding()
+    assert first is not None
+
+    panel.detail.reason_edit.setText("Agreed on the call")
+    panel.dispose("flag")
+    qtbot.keyClicks(panel.detail.reason_edit, "; the vendor sends new wording")
+    qtbot.keyClicks(panel.detail.comment_edit, "Ask legal")
+    panel.detail.comment_requested.emit("Ask legal", False)
+    qtbot.keyClicks(panel.detail.comment_edit, " and procurement")
+    release.set()
+    qtbot.waitUntil(lambda: len(queries.open_case(store, case_id).comments) == 1)
+    qtbot.waitUntil(lambda: not context.runner.running)
+
+    stored = next(f for f in queries.open_case(store, case_id).findings if f.id == first.id)
+    assert (stored.disposition, stored.reason) == ("flag", "Agreed on the call")
+    panel.select_finding(first.id)
+    assert panel.detail.reason() == "Agreed on the call; the vendor sends new wording"  # typed on: kept
+    assert panel.detail.comment_edit.toPlainText() == "and procurement"  # the stored comment left, the rest stayed
+    assert errors == []

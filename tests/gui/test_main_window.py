@@ -1,21 +1,40 @@
 """The main window on a real SQLite store: sections from the keyboard, errors in the banner, a case opened
-from the queue, and a first run that makes the sample users."""
+from the queue, a first run that makes the sample users; the store opened on a worker, a change of database
+that is checked before it is saved and leaves no job answering to panels that are gone, and quitting while an
+analysis runs."""
 
 from __future__ import annotations
 
+import re
+import threading
+import time
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from gui.main_window import CASE, QUEUE, RULES, SUBMIT, MainWindow
 from gui.settings import AppSettings
 from gui.workers import TaskRunner
 from review.errors import PermissionRefused
+from review.model import Progress
 from review.store.unit_of_work import Store
 from review.workflow import queries, services
+from tests.gui.conftest import ROLES
 
 DATA = Path(__file__).parents[1] / "data"
+UNREACHABLE = "postgresql+psycopg://nobody@127.0.0.1:9/reviews"  # port 9 (discard): nothing listens
+
+
+def _threaded_window(qtbot: QtBot, settings: AppSettings, store: Store | None = None) -> MainWindow:
+    window = MainWindow(settings, TaskRunner(), store=store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.context is not None)
+    return window
 
 
 def _window(qtbot: QtBot, store: Store, user: str) -> MainWindow:
@@ -66,3 +85,115 @@ def test_main_window_first_run_makes_the_sample_users(qtbot: QtBot, tmp_path: Pa
         assert {name for name, _ in queries.users(store)} == {"ana", "dee", "rui", "pat"}
         assert window.settings.user == "rui"
         assert [c.vendor for c in queries.list_cases(store)] == ["Acme Software Inc."]  # the sample case
+
+
+def test_main_window_is_shown_before_its_database_is_open(qtbot: QtBot, store: Store) -> None:
+    window = MainWindow(AppSettings(user="rui"), TaskRunner(), store=store)  # the store is read on a worker
+    qtbot.addWidget(window)
+    window.show()
+    assert window.stack.currentWidget() is window.waiting and window.waiting.text() == "Opening the database…"
+    qtbot.waitUntil(lambda: window.context is not None)
+    assert window.stack.currentWidget() is window.queue_panel and window.users["rui"] == "reviewer"
+
+
+def test_a_database_that_cannot_be_opened_changes_no_setting(qtbot: QtBot, store: Store) -> None:
+    window = _threaded_window(qtbot, AppSettings(user="rui"), store)
+    panels = window.context
+    window.apply_settings(AppSettings(database=UNREACHABLE, user="rui"))
+    qtbot.waitUntil(window.banner.isVisible, timeout=15_000)
+    assert "E403" in window.banner.text.text()
+    assert window.context is panels and window.store is store and window.settings.database == ""
+    assert AppSettings.load().database == ""  # the wrong URL was never saved
+    assert window.stack.currentWidget() is window.queue_panel
+
+
+def test_a_window_whose_database_cannot_be_opened_says_where_to_choose_one(qtbot: QtBot) -> None:
+    window = MainWindow(AppSettings(database=UNREACHABLE, user="rui"), TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    assert window.context is None and "E403" in window.banner.text.text()
+    assert window.waiting.text() == "No database is open. Choose one in Settings (Ctrl+,)."
+    window.sections.setCurrentRow(CASE)  # nothing to show yet; nothing breaks
+    assert window.stack.currentWidget() is window.waiting
+
+
+def test_a_change_of_database_drops_the_answers_of_jobs_still_running(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    other = f"sqlite:///{tmp_path / 'other.sqlite3'}"
+    with Store(other) as other_store:  # a team's other database, with its people
+        (admin, _), *people = ROLES
+        services.add_user(other_store, admin, "admin")
+        for name, role in people:
+            services.add_user(other_store, name, role, actor=admin)
+    window = _threaded_window(qtbot, AppSettings(user="rui"), store)
+    before = window.context
+    assert before is not None
+    release, answers = threading.Event(), []
+    before.runner.run(lambda: release.wait(10) and "late", done=answers.append, failed=answers.append)
+
+    window.apply_settings(AppSettings(database=other, user="pat"))
+    qtbot.waitUntil(lambda: window.context is not before)
+    release.set()
+    window.runner.wait()
+    qtbot.wait(50)  # the job's answer, queued to the GUI thread, is delivered now (or dropped)
+
+    assert answers == []  # the panels it was for are gone
+    assert window.store is not None and window.store.url == other and window.context.user == "pat"
+    assert AppSettings.load() == AppSettings(database=other, user="pat")
+    qtbot.waitUntil(lambda: window.queue_panel.count_label.text() == "0 cases")  # the other database's queue
+
+
+def test_quitting_during_an_analysis_cancels_it_and_stores_nothing(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    submit_case = services.submit_case
+
+    def long_submission(*args: Any, report: Progress, **kwargs: Any) -> int:
+        for step in range(1000):  # ten seconds of reading pages, unless cancelled at one of them
+            report(step / 1000, "Reading a long contract")
+            time.sleep(0.01)
+        return submit_case(*args, report=report, **kwargs)
+
+    monkeypatch.setattr(services, "submit_case", long_submission)
+    window = _threaded_window(qtbot, AppSettings(user="dee"), store)
+    submit = window.submit_panel
+    form = submit.form
+    qtbot.keyClicks(form.department.lineEdit(), "Public Works")
+    for field, text in ((form.vendor, "Acme"), (form.product, "Portal"), (form.annual_cost, "9000"),
+                        (form.term_months, "12")):  # fmt: skip
+        qtbot.keyClicks(field, text)
+    submit.add_files([DATA / "cuad" / "Freecook-Hosting-Agreement.pdf"])
+    submit.submit()
+    qtbot.waitUntil(lambda: submit.progress_bar.value() > 0)
+
+    started = time.monotonic()
+    window.close()
+    assert time.monotonic() - started < 5  # cancelled at the analysis' next step, not waited out
+    assert queries.list_cases(store) == []
+
+
+def _mnemonics(widget: QWidget) -> list[tuple[str, str]]:
+    """(letter, text) of every Alt+letter a widget's buttons, labels and tabs offer."""
+    texts = [button.text() for button in widget.findChildren(QAbstractButton)]
+    texts += [label.text() for label in widget.findChildren(QLabel) if label.buddy() is not None]
+    texts += [tabs.tabText(i) for tabs in widget.findChildren(QTabWidget) for i in range(tabs.count())]
+    found = []
+    for text in texts:
+        match = re.search(r"&([^&\s])", text.replace("&&", ""))
+        if match:
+            found.append((match.group(1).lower(), text))
+    return found
+
+
+def test_every_screen_s_alt_keys_are_its_own_and_the_menus(qtbot: QtBot, store: Store) -> None:
+    window = _window(qtbot, store, "rui")
+    menus = [(text[text.index("&") + 1].lower(), text) for text in (a.text() for a in window.menuBar().actions())]
+    clashes = {}
+    for panel in (window.submit_panel, window.queue_panel, window.case_panel, window.rules_panel,
+                  window.dashboard_panel):  # fmt: skip
+        keys = menus + _mnemonics(panel)
+        letters = [letter for letter, _ in keys]
+        clashing = sorted({(letter, text) for letter, text in keys if letters.count(letter) > 1})
+        if clashing:
+            clashes[type(panel).__name__] = clashing
+    assert not clashes, f"one Alt key for several controls: {clashes}"

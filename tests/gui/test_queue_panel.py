@@ -110,6 +110,43 @@ def test_queue_panel_sorts_by_clicking_a_header(qtbot: QtBot, panel: QueuePanel,
     assert orders[0] == orders[1][::-1]
 
 
+def test_queue_panel_sorts_from_the_keyboard_in_step_with_the_header(
+    qtbot: QtBot, panel: QueuePanel, store: Store
+) -> None:
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    controls = panel.sort_controls
+    assert controls.column_box.currentText() == "Submitted" and controls.descending_box.isChecked()
+    blockers = {c.id: c.blockers for c in queries.list_cases(store)}
+
+    qtbot.keyClick(panel, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # Sort by
+    assert controls.column_box.hasFocus()
+    while controls.column_box.currentText() != "Blockers":
+        qtbot.keyClick(controls.column_box, Qt.Key.Key_Down)
+    header = panel.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        CaseTableModel.BLOCKERS, Qt.SortOrder.DescendingOrder
+    )  # fmt: skip
+    assert [blockers[i] for i in shown_ids(panel)] == sorted(blockers.values(), reverse=True)
+    qtbot.keyClick(panel, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # Descending, off (an animated click)
+    qtbot.waitUntil(lambda: not controls.descending_box.isChecked())
+    assert [blockers[i] for i in shown_ids(panel)] == sorted(blockers.values())
+
+    panel.table.sortByColumn(CaseTableModel.VENDOR, Qt.SortOrder.DescendingOrder)  # a header click does this
+    assert controls.column_box.currentText() == "Vendor" and controls.descending_box.isChecked()
+
+
+def test_case_table_model_sorts_matched_clauses_by_their_numbers(store: Store, cases: tuple[int, int]) -> None:
+    model = CaseTableModel()
+    summaries = queries.list_cases(store)
+    model.set_hits([
+        queries.SearchHit(summaries[0], 1, "10. Fees", "…"),
+        queries.SearchHit(summaries[1], 2, "9.2 Term", "…"),
+    ])  # fmt: skip
+    keys = [model.index(row, CaseTableModel.MATCH).data(SortRole) for row in range(2)]
+    assert keys[1] < keys[0]  # 9.2 before 10, not after it as text would have it
+
+
 def test_queue_panel_filters_by_status(qtbot: QtBot, panel: QueuePanel, store: Store, cases: tuple[int, int]) -> None:
     first, second = cases
     finding = queries.open_case(store, first).findings[0]

@@ -44,6 +44,7 @@ def open_window(qtbot: QtBot, store: Store, user: str) -> MainWindow:
     window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.context is not None)  # the database is opened on a worker
     activate(qtbot, window)
     return window
 

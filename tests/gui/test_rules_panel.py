@@ -161,15 +161,17 @@ def test_rules_panel_names_the_file_and_line_of_a_broken_pack(
 
 def test_rules_panel_controls_have_accessible_names(qtbot: QtBot, reviewer_context: AppContext) -> None:
     panel = make_panel(qtbot, reviewer_context)
-    controls = [panel.filter_edit, panel.table, panel.detail, panel.run_button, panel.retry_button]
+    sort = panel.sort_controls
+    controls = [panel.filter_edit, sort.column_box, sort.descending_box, panel.table, panel.detail, panel.run_button,
+                panel.retry_button]  # fmt: skip
     assert all(control.accessibleName() for control in controls)
-    # Tab goes filter -> table -> detail -> Run examples
+    # Tab goes filter -> sort by -> descending -> table -> detail -> Run examples
     with qtbot.waitActive(panel):
         panel.activateWindow()
     panel.filter_edit.setFocus()
     qtbot.waitUntil(panel.filter_edit.hasFocus)
     visited = []
-    for _ in range(3):
+    for _ in range(5):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         visited.append(QApplication.focusWidget())
-    assert visited == [panel.table, panel.detail, panel.run_button]
+    assert visited == [sort.column_box, sort.descending_box, panel.table, panel.detail, panel.run_button]

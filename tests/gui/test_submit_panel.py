@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from gui.context import AppContext
 from gui.submit_panel import SubmitPanel
 from gui.workers import TaskRunner
+from review.errors import DatabaseUnavailable
 from review.store.unit_of_work import Store
 from review.workflow import queries
 from tests.gui.conftest import Errors
@@ -172,6 +173,27 @@ def test_submit_panel_cancel_during_progress_stores_nothing(
     assert queries.list_cases(store) == [] and errors == []
     assert not panel.cancel_button.isVisible() and panel.submit_button.isEnabled()
     assert panel.form.vendor.text() == "Skyline Permits LLC" and panel.files() == [str(CONTRACT)]
+
+
+def test_submit_panel_a_summary_that_cannot_be_read_leaves_the_screen_usable(
+    qtbot: QtBot, requester_context: AppContext, store: Store, errors: Errors, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unreadable(*_: object) -> None:
+        raise DatabaseUnavailable("the database failed: the server closed the connection")
+
+    monkeypatch.setattr(queries, "open_case", unreadable)
+    panel = make_panel(qtbot, requester_context)
+    fill(qtbot, panel)
+    panel.add_files([CONTRACT])
+    with qtbot.waitSignal(panel.submitted):
+        qtbot.mouseClick(panel.submit_button, Qt.MouseButton.LeftButton)
+
+    assert [error.code for error in errors] == ["E403"]  # type: ignore[attr-defined]
+    assert len(queries.list_cases(store)) == 1  # stored all the same
+    assert "Case 1 is stored" in panel.summary.toPlainText()
+    assert panel.another_button.isVisible() and panel.another_button.hasFocus()
+    qtbot.keyClick(panel.another_button, Qt.Key.Key_Space)
+    assert panel.form.isEnabled() and panel.documents.count() == 0
 
 
 def test_submit_panel_refuses_unsupported_files(qtbot: QtBot, requester_context: AppContext, tmp_path: Path) -> None:

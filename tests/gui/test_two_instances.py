@@ -46,6 +46,7 @@ def open_app(qtbot: QtBot, url: str, user: str) -> MainWindow:
     qtbot.addWidget(window)  # closing it closes its store
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.context is not None)  # the database is opened on a worker
     return window
 
 

@@ -23,6 +23,7 @@ from review.workflow import queries, services
 
 CONTRACTS = Path(__file__).parents[1] / "data" / "contracts"
 V1, V2 = CONTRACTS / "cloud-services-v1.txt", CONTRACTS / "cloud-services-v2.txt"
+CUAD_PDF = CONTRACTS.parent / "cuad" / "Freecook-Hosting-Agreement.pdf"
 INTAKE = Path(__file__).parents[1] / "data" / "intake" / "permit-portal.yaml"
 
 
@@ -245,6 +246,10 @@ def test_submit_reports_progress_and_a_cancel_stores_nothing(store: Store) -> No
     seen: list[tuple[float, str]] = []
     services.submit_case(store, [V1, V2], INTAKE, actor="dee", report=lambda f, text: seen.append((f, text)))
     assert [round(f, 2) for f, _ in seen] == [0.0, 0.33, 0.67] and seen[-1][1] == "Saving the case"
+    pdf: list[tuple[float, str]] = []
+    services.review_files([CUAD_PDF], None, report=lambda f, text: pdf.append((f, text)))
+    assert pdf[1] == (pytest.approx(0.8 / 3 / 2), "Freecook-Hosting-Agreement.pdf: Reading page 1 of 3")  # in its step
+    assert [f for f, _ in pdf] == sorted(f for f, _ in pdf)  # it only goes forward
 
     class Cancelled(Exception):
         pass

@@ -190,3 +190,21 @@ def test_pdf_reads_text_printed_twice_for_bold_once(tmp_path: Path) -> None:
     document = open_document(write_pdf(tmp_path / "fakebold.pdf", [page]))
     assert document.text.count("WARRANTY") == 1
     assert "1. WARRANTY DISCLAIMER." in document.text
+
+
+def test_pdf_reports_each_page_read_and_stops_when_the_callback_raises(tmp_path: Path) -> None:
+    pages = [paragraph_lines(f"{n}. Section {n}. {LOREM}", x=72, y=120, width_chars=90) for n in range(1, 5)]
+    path = write_pdf(tmp_path / "four.pdf", pages)
+    seen: list[tuple[float, str]] = []
+    open_document(path, progress=lambda fraction, text: seen.append((fraction, text)))
+    assert seen == [(n / 4, f"Reading page {n} of 4") for n in range(1, 5)]
+
+    class Stop(Exception):
+        pass
+
+    def stop_at_page_two(fraction: float, text: str) -> None:
+        if fraction >= 0.5:
+            raise Stop  # a user's cancel: the rest of the file is not read
+
+    with pytest.raises(Stop):
+        open_document(path, progress=stop_at_page_two)
