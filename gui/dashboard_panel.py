@@ -37,11 +37,12 @@ from gui.bar_chart import BarChart
 from gui.case_table_model import OPEN_STATUSES, STATUSES, status_words
 from gui.context import AppContext
 from gui.finding_tree_model import severity_icon
-from review.export import CaseOutcome, write_open_data_csv
+from review.export import write_open_data_csv
 from review.model import SEVERITIES
 from review.store.unit_of_work import Store
 from review.workflow import queries
 from review.workflow.states import DECISIONS
+from review.workflow.views import CaseOutcome
 
 
 @dataclass(frozen=True, slots=True)

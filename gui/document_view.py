@@ -164,6 +164,7 @@ class DocumentView(QWidget):
         self.clear()
 
     def _build_actions(self) -> None:
+        # Each action has a Ctrl key, shown in its tooltip; no Alt key: those belong to the panel's own buttons.
         def action(text: str, keys: Sequence[QKeySequence | str], slot: Callable[[], None]) -> QAction:
             made = QAction(text, self)
             made.setShortcuts([QKeySequence(key) for key in keys])
@@ -173,20 +174,20 @@ class DocumentView(QWidget):
             return made
 
         self.zoom_in_action = action(
-            self.tr("Zoom &in"), [QKeySequence(QKeySequence.StandardKey.ZoomIn), "Ctrl+="], self.zoom_in
+            self.tr("Zoom in"), [QKeySequence(QKeySequence.StandardKey.ZoomIn), "Ctrl+="], self.zoom_in
         )
         self.zoom_out_action = action(
-            self.tr("Zoom &out"), [QKeySequence(QKeySequence.StandardKey.ZoomOut)], self.zoom_out
+            self.tr("Zoom out"), [QKeySequence(QKeySequence.StandardKey.ZoomOut)], self.zoom_out
         )
         # Short signs on the buttons (their tooltips and accessible names say it in words): the toolbar then fits
         # beside the findings at 200 % font size.
         self.zoom_in_action.setIconText(self.tr("+"))
         self.zoom_out_action.setIconText(self.tr("−"))
-        self.fit_width_action = action(self.tr("Fit &width"), ["Ctrl+0"], self.fit_width)
-        self.text_only_action = action(self.tr("&Text only"), ["Ctrl+Shift+T"], lambda: None)
+        self.fit_width_action = action(self.tr("Fit width"), ["Ctrl+0"], self.fit_width)
+        self.text_only_action = action(self.tr("Text only"), ["Ctrl+Shift+T"], lambda: None)
         self.text_only_action.setCheckable(True)
         self.text_only_action.toggled.connect(self._set_text_only)
-        self.outline_action = action(self.tr("Out&line"), ["Ctrl+Shift+L"], lambda: None)
+        self.outline_action = action(self.tr("Outline"), ["Ctrl+Shift+L"], lambda: None)
         self.outline_action.setCheckable(True)
         self.outline_action.setChecked(True)
         self.outline_action.toggled.connect(self._set_outline_shown)

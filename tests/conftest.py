@@ -11,6 +11,8 @@ from sqlalchemy import create_engine, text
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 DATA = Path(__file__).parent / "data"
+CONTRACTS = DATA / "contracts"  # small text contracts written for the tests (cloud-services v1 and v2)
+INTAKE = DATA / "intake" / "permit-portal.yaml"  # the example intake of a department's purchase
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 # The PostgreSQL server of this machine (trust auth); tests that need a database of their own create one.
 POSTGRES = os.environ.get("CONTRACT_REVIEW_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test")

@@ -45,15 +45,14 @@ import csv
 import math
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import datetime
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from review.export.labels import writable
 from review.model import SEVERITIES
 from review.workflow.states import DECISIONS, DISPOSITIONS
+from review.workflow.views import CaseOutcome
 
 OPEN_DATA_COLUMNS: tuple[str, ...] = (
     "month",
@@ -66,38 +65,6 @@ OPEN_DATA_COLUMNS: tuple[str, ...] = (
     *(f"findings_{severity}" for severity in SEVERITIES),
     *(f"disposition_{disposition}" for disposition in DISPOSITIONS),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class CaseOutcome:
-    """What the open data needs of one case, and nothing more. `findings` counts by severity, `dispositions`
-    by kind (accept, flag, waive, false_positive); a decision and its time come together or not at all."""
-
-    department: str
-    submitted_at: datetime
-    decided_at: datetime | None
-    decision: str | None
-    status: str
-    findings: Mapping[str, int] = field(default_factory=dict)
-    dispositions: Mapping[str, int] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        # A published schema is fixed: an unknown key would silently fall out of the file, so refuse it here.
-        if (self.decision is None) != (self.decided_at is None):
-            raise ValueError("a case outcome has both a decision and its time, or neither")
-        if self.decision is not None and self.decision not in DECISIONS:
-            raise ValueError(f"unknown decision {self.decision!r}; one of {', '.join(DECISIONS)}")
-        if self.decided_at is not None and self.decided_at < self.submitted_at:
-            raise ValueError("a case cannot be decided before it was submitted")
-        for name, counts, known in (
-            ("severity", self.findings, SEVERITIES),
-            ("disposition", self.dispositions, DISPOSITIONS),
-        ):
-            unknown = set(counts) - set(known)
-            if unknown:
-                raise ValueError(f"unknown {name} {sorted(unknown)}; one of {', '.join(known)}")
-            if any(not isinstance(n, int) or n < 0 for n in counts.values()):
-                raise ValueError(f"{name} counts are whole numbers of at least 0")
 
 
 def open_data_rows(outcomes: Iterable[CaseOutcome]) -> list[dict[str, object]]:

@@ -17,7 +17,6 @@ from typing import Any, Literal
 from sqlalchemy import Subquery, and_, case, func, select
 
 from review.errors import RecordMissing
-from review.export.open_data import CaseOutcome
 from review.model import SEVERITY_RANK
 from review.store.models import Case, ClauseRecord, DecisionRecord, DocumentVersion, FindingRecord, User
 from review.store.search import document_matches, first_match, snippet, words_of
@@ -25,6 +24,7 @@ from review.store.unit_of_work import Store, UnitOfWork
 from review.workflow import audit
 from review.workflow.versions import ClauseChange, diff_clauses
 from review.workflow.views import (
+    CaseOutcome,
     CaseSummary,
     CaseView,
     CommentView,

@@ -2,7 +2,8 @@
 
 A `CaseView` is one case as a reviewer opens it: its documents (every version), the findings of the latest
 version (each marked new or persisting against the version before), the findings that version resolved,
-comments, decisions and the audit events of the case. A `CaseSummary` is one row of the queue.
+comments, decisions and the audit events of the case. A `CaseSummary` is one row of the queue; a
+`CaseOutcome` is what the performance figures and the open data know of a case.
 
     >>> from review.workflow import services                                 # doctest: +SKIP
     >>> case = services.open_case(store, case_id)                            # doctest: +SKIP
@@ -14,12 +15,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
 from review.model import SEVERITIES, Severity
-from review.workflow.states import undisposed_blockers
+from review.workflow.states import DECISIONS, DISPOSITIONS, undisposed_blockers
 
 Change = Literal["new", "persisting"]
 
@@ -167,3 +168,35 @@ class CaseSummary:
     findings: int
     blockers: int
     undisposed: int  # findings nobody has disposed of yet
+
+
+@dataclass(frozen=True, slots=True)
+class CaseOutcome:
+    """What the open data needs of one case, and nothing more. `findings` counts by severity, `dispositions`
+    by kind (accept, flag, waive, false_positive); a decision and its time come together or not at all."""
+
+    department: str
+    submitted_at: datetime
+    decided_at: datetime | None
+    decision: str | None
+    status: str
+    findings: Mapping[str, int] = field(default_factory=dict)
+    dispositions: Mapping[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # A published schema is fixed: an unknown key would silently fall out of the file, so refuse it here.
+        if (self.decision is None) != (self.decided_at is None):
+            raise ValueError("a case outcome has both a decision and its time, or neither")
+        if self.decision is not None and self.decision not in DECISIONS:
+            raise ValueError(f"unknown decision {self.decision!r}; one of {', '.join(DECISIONS)}")
+        if self.decided_at is not None and self.decided_at < self.submitted_at:
+            raise ValueError("a case cannot be decided before it was submitted")
+        for name, counts, known in (
+            ("severity", self.findings, SEVERITIES),
+            ("disposition", self.dispositions, DISPOSITIONS),
+        ):
+            unknown = set(counts) - set(known)
+            if unknown:
+                raise ValueError(f"unknown {name} {sorted(unknown)}; one of {', '.join(known)}")
+            if any(not isinstance(n, int) or n < 0 for n in counts.values()):
+                raise ValueError(f"{name} counts are whole numbers of at least 0")

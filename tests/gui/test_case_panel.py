@@ -29,11 +29,10 @@ from gui.workers import TaskRunner
 from review.store.unit_of_work import Store
 from review.workflow import queries, services
 from review.workflow.views import FindingView
+from tests.conftest import CONTRACTS, DATA, INTAKE
 from tests.gui.conftest import Errors, make_context
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-CONTRACT = DATA / "contracts" / "cloud-services-v1.txt"
-INTAKE = DATA / "intake" / "permit-portal.yaml"
+CONTRACT = CONTRACTS / "cloud-services-v1.txt"
 
 
 @pytest.fixture

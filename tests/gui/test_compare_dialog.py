@@ -4,8 +4,6 @@ the changed words struck through and underlined."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -16,12 +14,11 @@ from gui.context import AppContext
 from gui.finding_tree_model import FindingIdRole
 from review.store.unit_of_work import Store
 from review.workflow import queries, services
+from tests.conftest import DATA, INTAKE
 from tests.gui.conftest import Errors
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 V1 = DATA / "contracts" / "cloud-services-v1.txt"
 V2 = DATA / "contracts" / "cloud-services-v2.txt"
-INTAKE = DATA / "intake" / "permit-portal.yaml"
 
 
 @pytest.fixture

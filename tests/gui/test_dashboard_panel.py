@@ -18,12 +18,10 @@ from gui.workers import TaskRunner
 from review.export import CaseOutcome, open_data_rows
 from review.store.unit_of_work import Store
 from review.workflow import queries, services
+from tests.conftest import CONTRACTS, INTAKE
 
 # The counts are English plurals ("2 cases"), as the app shows them with its English translator.
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-CONTRACTS = DATA / "contracts"
-INTAKE = DATA / "intake" / "permit-portal.yaml"
 
 
 @pytest.fixture

@@ -23,9 +23,9 @@ from review.errors import PermissionRefused
 from review.model import Progress
 from review.store.unit_of_work import Store
 from review.workflow import queries, services
+from tests.conftest import DATA
 from tests.gui.conftest import ROLES
 
-DATA = Path(__file__).parents[1] / "data"
 UNREACHABLE = "postgresql+psycopg://nobody@127.0.0.1:9/reviews"  # port 9 (discard): nothing listens
 
 

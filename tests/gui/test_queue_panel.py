@@ -14,12 +14,10 @@ from gui.context import AppContext
 from gui.queue_panel import QueuePanel
 from review.store.unit_of_work import Store
 from review.workflow import queries, services
+from tests.conftest import CONTRACTS, INTAKE
 
 # The counts are English plurals ("2 cases"), as the app shows them with its English translator.
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-CONTRACTS = DATA / "contracts"
-INTAKE = DATA / "intake" / "permit-portal.yaml"
 
 
 @pytest.fixture

@@ -21,13 +21,11 @@ from gui.settings import AppSettings
 from gui.workers import TaskRunner
 from review.store.unit_of_work import Store
 from review.workflow import queries, services
-from tests.conftest import corpus_path
+from tests.conftest import DATA, INTAKE, corpus_path
 
 # The counts are English plurals ("4 blockers"), as the app shows them with its English translator.
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 PDF = DATA / "cuad" / "Xinhua-Content-License-Agreement.pdf"
-INTAKE = DATA / "intake" / "permit-portal.yaml"
 ANALYSIS = 60_000  # ms: spaCy loads on the first analysis of the process
 QUICK = 15_000  # ms: a read or a write on the worker thread
 Ctrl, Alt = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier

@@ -18,11 +18,11 @@ from gui.workers import TaskRunner
 from review.errors import DatabaseUnavailable
 from review.store.unit_of_work import Store
 from review.workflow import queries
+from tests.conftest import CONTRACTS
 from tests.gui.conftest import Errors
 
 # The counts are English plurals ("4 blockers"), as the app shows them with its English translator.
 
-CONTRACTS = Path(__file__).resolve().parents[1] / "data" / "contracts"
 CONTRACT = CONTRACTS / "cloud-services-v1.txt"
 
 

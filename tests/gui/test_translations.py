@@ -32,14 +32,14 @@ from gui.settings import AppSettings
 from gui.workers import TaskRunner
 from review.store.unit_of_work import Store
 from review.workflow import queries, services
+from tests.conftest import CONTRACTS, INTAKE
 from tests.gui.conftest import TRANSLATIONS, qt_tool
 
 ROOT = Path(__file__).parents[2]
 SPANISH = TRANSLATIONS / "app_es.ts"
 ENGLISH = TRANSLATIONS / "app_en.ts"
-DATA = ROOT / "tests" / "data"
-CONTRACT = DATA / "contracts" / "cloud-services-v1.txt"
-INTAKE = DATA / "intake" / "permit-portal.yaml"
+
+CONTRACT = CONTRACTS / "cloud-services-v1.txt"
 UPDATE = (
     "run `make translations-update`, then translate the new entries: all of gui/translations/app_es.ts, "
     "and the plural forms (%n) in app_en.ts"

@@ -5,7 +5,6 @@ overwritten: the second one to act is told who was first (E405) and shown it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -20,9 +19,9 @@ from gui.settings import AppSettings
 from gui.workers import TaskRunner
 from review.store.unit_of_work import Store
 from review.workflow import queries, services
+from tests.conftest import DATA
 from tests.gui.conftest import ROLES
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 QUICK = 15_000  # ms: a read or a write on the worker thread
 
 
