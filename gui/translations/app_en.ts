@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+371"/>
+        <location line="+372"/>
         <source>Vendor redline written to {paths} (%n comment(s))</source>
         <translation>
             <numerusform>Vendor redline written to {paths} (%n comment)</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+35"/>
         <source>%n BLOCKER finding(s) in version {version}</source>
         <translation>
             <numerusform>%n BLOCKER finding in version {version}</numerusform>
@@ -74,7 +74,7 @@
 <context>
     <name>DashboardPanel</name>
     <message numerus="yes">
-        <location filename="../dashboard_panel.py" line="+232"/>
+        <location filename="../dashboard_panel.py" line="+233"/>
         <source>%n case(s): {open} open (the backlog), {decided} decided. {turnaround}</source>
         <translation>
             <numerusform>%n case: {open} open (the backlog), {decided} decided. {turnaround}</numerusform>
@@ -96,7 +96,7 @@
 <context>
     <name>QueuePanel</name>
     <message numerus="yes">
-        <location filename="../queue_panel.py" line="+303"/>
+        <location filename="../queue_panel.py" line="+308"/>
         <source>%n case(s) match “{words}”</source>
         <translation>
             <numerusform>%n case matches “{words}”</numerusform>
@@ -123,7 +123,7 @@
 <context>
     <name>RulesPanel</name>
     <message numerus="yes">
-        <location filename="../rules_panel.py" line="+202"/>
+        <location filename="../rules_panel.py" line="+207"/>
         <source>{name} {version}: %n rule(s), owned by {owner} (SHA-256 {digest}…)</source>
         <translation>
             <numerusform>{name} {version}: %n rule, owned by {owner} (SHA-256 {digest}…)</numerusform>
@@ -182,7 +182,7 @@
 <context>
     <name>SubmitPanel</name>
     <message numerus="yes">
-        <location filename="../submit_panel.py" line="+512"/>
+        <location filename="../submit_panel.py" line="+519"/>
         <source>Likely to be raised (%n blocker(s)): they stop the contract until they are changed or waived.</source>
         <translation>
             <numerusform>Likely to be raised (%n blocker): it stops the contract until it is changed or waived.</numerusform>

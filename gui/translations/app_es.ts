@@ -58,23 +58,23 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+605"/>
+        <location line="+606"/>
         <source>Export the review memo</source>
         <translation>Exportar el memorando de revisión</translation>
     </message>
     <message>
-        <location line="-603"/>
+        <location line="-604"/>
         <source>Export vendor &amp;redline…</source>
         <translation>Exportar &amp;copia comentada…</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+628"/>
+        <location line="+629"/>
         <source>Export the vendor redline</source>
         <translation>Exportar la copia comentada para el proveedor</translation>
     </message>
     <message>
-        <location line="-620"/>
+        <location line="-621"/>
         <source>Progress of adding the version</source>
         <translation>Progreso al agregar la versión</translation>
     </message>
@@ -273,7 +273,7 @@
         <translation>Contratos (*.pdf *.docx *.txt *.md);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
@@ -474,7 +474,7 @@
         <translation>(antes de la primera cláusula)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Submitted by {user} on {when}</source>
         <translation>Enviado por {user} el {when}</translation>
     </message>
@@ -619,7 +619,7 @@
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../dashboard_panel.py" line="+138"/>
+        <location filename="../dashboard_panel.py" line="+139"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -995,17 +995,7 @@
         <translation>Herramientas del contrato</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <source>Zoom &amp;in</source>
-        <translation>A&amp;cercar</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Zoom &amp;out</source>
-        <translation>A&amp;lejar</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+53"/>
         <source>+</source>
         <translation>+</translation>
     </message>
@@ -1015,37 +1005,39 @@
         <translation>−</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Fit &amp;width</source>
-        <translation>Ajustar al &amp;ancho</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Text only</source>
-        <translation>Solo &amp;texto</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Out&amp;line</source>
-        <translation>Es&amp;quema</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>{action} ({keys})</source>
         <translation>{action} ({keys})</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-24"/>
+        <location line="+31"/>
         <source>Zoom in</source>
         <translation>Acercar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-28"/>
+        <location line="+29"/>
         <source>Zoom out</source>
         <translation>Alejar</translation>
     </message>
     <message>
+        <location line="-23"/>
+        <source>Fit width</source>
+        <translation>Ajustar al ancho</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Text only</source>
+        <translation>Solo texto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outline</source>
+        <translation>Esquema</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Fit to width</source>
         <translation>Ajustar al ancho</translation>
     </message>
@@ -1203,7 +1195,7 @@
         <translation>Todo el caso</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+38"/>
         <source>Select a finding in the list to see it here.</source>
         <translation>Seleccione un hallazgo de la lista para verlo aquí.</translation>
     </message>
@@ -1535,14 +1527,9 @@
         <translation>Datos persona&amp;les de residentes o empleados</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Card or bank pa&amp;yments</source>
-        <translation>Pagos con tar&amp;jeta o cuenta bancaria</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Police or criminal-&amp;justice records</source>
-        <translation>Registros poli&amp;ciales o de justicia penal</translation>
+        <translation>Registros policiales o de justicia pe&amp;nal</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1555,17 +1542,7 @@
         <translation>Tipos de datos que maneja</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Public-&amp;facing: residents use it directly</source>
-        <translation>&amp;Uso público: los residentes lo usan directamente</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Critical: an outa&amp;ge stops an essential City service</source>
-        <translation>Crítico: una &amp;falla detiene un servicio esencial de la Ciudad</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>Custo&amp;m development: the vendor builds something for us</source>
         <translation>Desarrollo a la &amp;medida: el proveedor crea algo para nosotros</translation>
     </message>
@@ -1580,9 +1557,24 @@
         <translation>E&amp;xaminar…</translation>
     </message>
     <message>
+        <location line="-18"/>
+        <source>Card or ban&amp;k payments</source>
+        <translation>Pagos con tar&amp;jeta o cuenta bancaria</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Public-facing: residents use it directl&amp;y</source>
+        <translation>&amp;Uso público: los residentes lo usan directamente</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>Cl&amp;ear</source>
-        <translation>B&amp;orrar</translation>
+        <source>Critical: an outage stops an &amp;essential City service</source>
+        <translation>Crítico: una &amp;falla detiene un servicio esencial de la Ciudad</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clear</source>
+        <translation>Borrar</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1739,7 +1731,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+48"/>
+        <location filename="../main_window.py" line="+51"/>
         <source>Contract review — City of San Rafael</source>
         <translation>Revisión de contratos — Ciudad de San Rafael</translation>
     </message>
@@ -1750,36 +1742,36 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+118"/>
+        <location line="+160"/>
         <source>Submit a contract</source>
         <translation>Enviar un contrato</translation>
     </message>
     <message>
-        <location line="-118"/>
-        <location line="+118"/>
+        <location line="-160"/>
+        <location line="+160"/>
         <source>Review queue</source>
         <translation>Cola de revisión</translation>
     </message>
     <message>
-        <location line="-118"/>
-        <location line="+118"/>
+        <location line="-160"/>
+        <location line="+160"/>
         <source>Case</source>
         <translation>Caso</translation>
     </message>
     <message>
-        <location line="-118"/>
-        <location line="+119"/>
+        <location line="-160"/>
+        <location line="+161"/>
         <source>Rules</source>
         <translation>Reglas</translation>
     </message>
     <message>
-        <location line="-118"/>
-        <location line="+118"/>
+        <location line="-160"/>
+        <location line="+160"/>
         <source>Dashboard</source>
         <translation>Tablero</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-89"/>
         <source>Choose who you are in Settings (Ctrl+,) before changing anything: {user} is not a user here.</source>
         <translation>Indique quién es usted en Configuración (Ctrl+,) antes de cambiar nada: {user} no es usuario aquí.</translation>
     </message>
@@ -1789,12 +1781,28 @@
         <translation>nadie</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-14"/>
         <source>A sample case is being prepared: a real hosting agreement, for you to review as {user}.</source>
         <translation>Se está preparando un caso de ejemplo: un contrato de hospedaje real, para que lo revise como {user}.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-50"/>
+        <location line="+23"/>
+        <source>Opening the database…</source>
+        <translation>Abriendo la base de datos…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The settings were not changed: the database could not be opened.</source>
+        <translation>La configuración no cambió: no se pudo abrir la base de datos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No database is open. Choose one in Settings (Ctrl+,).</source>
+        <translation>No hay ninguna base de datos abierta. Elija una en Configuración (Ctrl+,).</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>admin</source>
         <translation>administrador</translation>
     </message>
@@ -1819,12 +1827,12 @@
         <translation>{user} ({role}) — {database}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+25"/>
         <source>The sample case is ready: it is in the review queue; Enter opens it.</source>
         <translation>El caso de ejemplo está listo: está en la cola de revisión; Enter lo abre.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -1842,6 +1850,11 @@
         <location line="+4"/>
         <source>&amp;Go</source>
         <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Closing: finishing what is being saved…</source>
+        <translation>Cerrando: se termina de guardar lo pendiente…</translation>
     </message>
 </context>
 <context>
@@ -1941,7 +1954,7 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../queue_panel.py" line="+103"/>
+        <location filename="../queue_panel.py" line="+104"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -1962,12 +1975,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+160"/>
+        <location line="+164"/>
         <source>All departments</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-161"/>
         <location line="+4"/>
         <source>Search the contracts</source>
         <translation>Buscar en los contratos</translation>
@@ -1998,7 +2011,7 @@
         <translation>Casos</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Number of cases</source>
         <translation>Número de casos</translation>
     </message>
@@ -2049,11 +2062,11 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>&amp;Filter rows:</source>
+        <source>F&amp;ilter rows:</source>
         <translation>&amp;Filtrar filas:</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -2063,7 +2076,7 @@
         <translation>No se pudieron cargar los casos</translation>
     </message>
     <message numerus="yes">
-        <location line="+64"/>
+        <location line="+65"/>
         <source>%n case(s) match “{words}”</source>
         <translation>
             <numerusform>%n caso contiene «{words}»</numerusform>
@@ -2120,7 +2133,7 @@
 <context>
     <name>RuleTableModel</name>
     <message>
-        <location filename="../rule_table_model.py" line="+50"/>
+        <location filename="../rule_table_model.py" line="+51"/>
         <source>Rule</source>
         <translation>Regla</translation>
     </message>
@@ -2173,7 +2186,7 @@
 <context>
     <name>RulesPanel</name>
     <message>
-        <location filename="../rules_panel.py" line="+83"/>
+        <location filename="../rules_panel.py" line="+84"/>
         <source>Problem loading the rules</source>
         <translation>Problema al cargar las reglas</translation>
     </message>
@@ -2189,12 +2202,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+99"/>
+        <location line="+103"/>
         <source>Loading the rule packs…</source>
         <translation>Cargando los paquetes de reglas…</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-100"/>
         <source>Rule packs</source>
         <translation>Paquetes de reglas</translation>
     </message>
@@ -2219,7 +2232,7 @@
         <translation>Reglas</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Rule details and examples</source>
         <translation>Detalle y ejemplos de la regla</translation>
     </message>
@@ -2239,7 +2252,7 @@
         <translation>Revisar el texto de cada ejemplo solo con esta regla (Alt+E)</translation>
     </message>
     <message numerus="yes">
-        <location line="+58"/>
+        <location line="+61"/>
         <source>{name} {version}: %n rule(s), owned by {owner} (SHA-256 {digest}…)</source>
         <translation>
             <numerusform>{name} {version}: %n regla, a cargo de {owner} (SHA-256 {digest}…)</numerusform>
@@ -2801,6 +2814,29 @@
     </message>
 </context>
 <context>
+    <name>SortControls</name>
+    <message>
+        <location filename="../table_sorting.py" line="+37"/>
+        <source>Sort by column</source>
+        <translation>Ordenar por columna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sort &amp;by:</source>
+        <translation>&amp;Ordenar por:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Desce&amp;nding</source>
+        <translation>Desce&amp;ndente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sort in descending order</source>
+        <translation>Ordenar de forma descendente</translation>
+    </message>
+</context>
+<context>
     <name>SubmitPanel</name>
     <message>
         <location filename="../submit_panel.py" line="+109"/>
@@ -2968,12 +3004,12 @@
         <translation>Iniciando el análisis…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Cancelled; nothing was stored.</source>
         <translation>Cancelado; no se guardó nada.</translation>
     </message>
@@ -2993,12 +3029,17 @@
         <translation>El caso {id} se guardó, pero no se pudo leer su resumen.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
+        <source>Case {id} is stored and Digital Service will review it. Its pre-check could not be read (the message above says why); the case itself opens under Case (Ctrl+3).</source>
+        <translation>El caso {id} está guardado y Digital Service lo revisará. No se pudo leer su revisión previa (el mensaje de arriba explica por qué); el caso se abre en Caso (Ctrl+3).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Case {id} submitted to Digital Service for review; it is open under Case (Ctrl+3).</source>
         <translation>Caso {id} enviado a Digital Service para su revisión; está abierto en Caso (Ctrl+3).</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+78"/>
         <source>BLOCKER</source>
         <translation>BLOQUEANTE</translation>
     </message>

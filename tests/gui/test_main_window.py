@@ -13,9 +13,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from gui.app import install_translators
 from gui.main_window import CASE, QUEUE, RULES, SUBMIT, MainWindow
 from gui.settings import AppSettings
 from gui.workers import TaskRunner
@@ -185,8 +186,16 @@ def _mnemonics(widget: QWidget) -> list[tuple[str, str]]:
     return found
 
 
-def test_every_screen_s_alt_keys_are_its_own_and_the_menus(qtbot: QtBot, store: Store) -> None:
-    window = _window(qtbot, store, "rui")
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_screen_s_alt_keys_are_its_own_and_the_menus(
+    qtbot: QtBot, qapp: QApplication, store: Store, compiled_translations: Path, language: str
+) -> None:
+    installed = install_translators(qapp, language, compiled_translations)
+    try:
+        window = _window(qtbot, store, "rui")
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
     menus = [(text[text.index("&") + 1].lower(), text) for text in (a.text() for a in window.menuBar().actions())]
     clashes = {}
     for panel in (window.submit_panel, window.queue_panel, window.case_panel, window.rules_panel,
