@@ -225,10 +225,7 @@ class CasePanel(QWidget):
         self.findings_label = QLabel(self.tr("F&indings:"), self)
         self.findings_label.setBuddy(self.tree)
         self.keys_hint = QLabel(
-            self.tr(
-                "In the list: A accept · F flag for negotiation · W waive (type the reason first) · X false positive"
-                " · F5 loads the case again"
-            ),
+            self.tr("Keys in the list: A accept · F flag · W waive (reason first) · X false positive · F5 reload"),
             self,
         )
         self.keys_hint.setWordWrap(True)

@@ -23,7 +23,16 @@ import re
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QModelIndex, QRect, QRectF, QSizeF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QShowEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QKeySequence,
+    QResizeEvent,
+    QShowEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -148,9 +157,10 @@ class DocumentView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.outline_view)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 0)  # the outline keeps its width; the pages take what is left
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self._outline_chosen = False  # until the reviewer shows or hides it, the outline goes where there is room
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -191,6 +201,7 @@ class DocumentView(QWidget):
         self.outline_action.setCheckable(True)
         self.outline_action.setChecked(True)
         self.outline_action.toggled.connect(self._set_outline_shown)
+        self.outline_action.triggered.connect(lambda: setattr(self, "_outline_chosen", True))  # by key or click
 
         def button(made: QAction, name: str) -> QToolButton:
             tool = QToolButton(self)
@@ -399,6 +410,21 @@ class DocumentView(QWidget):
 
     def _set_outline_shown(self, shown: bool) -> None:
         self.outline_view.setVisible(shown)
+        if shown:
+            width = self._outline_width()
+            self.splitter.setSizes([width, max(self.splitter.width() - width, 1)])
+
+    def _outline_width(self) -> int:
+        return self.fontMetrics().averageCharWidth() * 28  # in characters, so it grows with the font
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Show the outline only when the pages keep a readable width beside it (60 characters), unless the
+        reviewer chose (Ctrl+Shift+L); at large font sizes the contract needs the room."""
+        super().resizeEvent(event)
+        if not self._outline_chosen:
+            roomy = self.width() >= self._outline_width() + self.fontMetrics().averageCharWidth() * 60
+            if self.outline_action.isChecked() != roomy:
+                self.outline_action.setChecked(roomy)
 
     # --- text ---------------------------------------------------------------------------------------------
 

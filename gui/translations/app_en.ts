@@ -4,7 +4,7 @@
 <context>
     <name>CasePanel</name>
     <message numerus="yes">
-        <location filename="../case_panel.py" line="+417"/>
+        <location filename="../case_panel.py" line="+414"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>

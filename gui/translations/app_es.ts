@@ -58,23 +58,23 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+606"/>
+        <location line="+603"/>
         <source>Export the review memo</source>
         <translation>Exportar el memorando de revisión</translation>
     </message>
     <message>
-        <location line="-604"/>
+        <location line="-601"/>
         <source>Export vendor &amp;redline…</source>
         <translation>Exportar &amp;copia comentada…</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+629"/>
+        <location line="+626"/>
         <source>Export the vendor redline</source>
         <translation>Exportar la copia comentada para el proveedor</translation>
     </message>
     <message>
-        <location line="-621"/>
+        <location line="-618"/>
         <source>Progress of adding the version</source>
         <translation>Progreso al agregar la versión</translation>
     </message>
@@ -104,12 +104,12 @@
         <translation>&amp;Hallazgos:</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>In the list: A accept · F flag for negotiation · W waive (type the reason first) · X false positive · F5 loads the case again</source>
-        <translation>En la lista: A aceptar · F marcar para negociar · W dispensar (escriba antes el motivo) · X falso positivo · F5 vuelve a cargar el caso</translation>
+        <location line="+3"/>
+        <source>Keys in the list: A accept · F flag · W waive (reason first) · X false positive · F5 reload</source>
+        <translation>Teclas en la lista: A aceptar · F marcar · W dispensar (antes el motivo) · X falso positivo · F5 recargar</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Accept</source>
         <translation>Aceptar</translation>
     </message>
@@ -959,7 +959,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../document_view.py" line="+65"/>
+        <location filename="../document_view.py" line="+74"/>
         <source>Contract</source>
         <translation>Contrato</translation>
     </message>
@@ -995,7 +995,7 @@
         <translation>Herramientas del contrato</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>+</source>
         <translation>+</translation>
     </message>
@@ -1005,24 +1005,24 @@
         <translation>−</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>{action} ({keys})</source>
         <translation>{action} ({keys})</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <location line="+31"/>
+        <location line="-25"/>
+        <location line="+32"/>
         <source>Zoom in</source>
         <translation>Acercar</translation>
     </message>
     <message>
-        <location line="-28"/>
-        <location line="+29"/>
+        <location line="-29"/>
+        <location line="+30"/>
         <source>Zoom out</source>
         <translation>Alejar</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>Fit width</source>
         <translation>Ajustar al ancho</translation>
     </message>
@@ -1037,7 +1037,7 @@
         <translation>Esquema</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Fit to width</source>
         <translation>Ajustar al ancho</translation>
     </message>

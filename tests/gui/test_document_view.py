@@ -337,3 +337,20 @@ def test_outline_model_depth_follows_the_numbering() -> None:
         0, 1, 2, 3, 0, 0,
     ]  # fmt: skip
     assert number_depth(None, 2) == 2
+
+
+def test_document_view_outline_goes_where_there_is_room_until_the_reviewer_chooses(
+    view: DocumentView, qtbot: QtBot
+) -> None:
+    show(view, TEXT)
+    assert view.outline_view.isVisible()  # 1000 pixels: room for both
+    view.resize(450, 640)
+    qtbot.waitUntil(lambda: not view.outline_view.isVisible())  # the contract keeps a readable width
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.text_view.setFocus()
+    qtbot.keyClick(view.text_view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert view.outline_view.isVisible()
+    view.resize(440, 640)
+    qtbot.wait(20)
+    assert view.outline_view.isVisible()  # shown on purpose: it stays
