@@ -23,7 +23,8 @@ to a usable window is under 2 s, spaCy loading later, off the GUI thread.
 2. Start-up, `python main.py` semantics: a fresh process runs main.py (gui.app.main) on an existing store with
    users (CONTRACT_REVIEW_DB: a temporary sqlite URL; QSettings in a temporary IniFormat folder; HOME temporary).
    The clock starts before the process is spawned and stops at a QTimer.singleShot(0) queued when the window is
-   built (it fires once show() is done and the event loop idles). Also timed: the preload job (spaCy and the
+   built (it fires once show() is done and the event loop idles); "ready" when its panels are built on the store,
+   which opens on a worker meanwhile (the window's usable moment). Also timed: the preload job (spaCy and the
    rules, on the worker) and the longest GUI stall while it runs. Cold runs drop the page cache first (root
    only); warm runs follow each other. A last run under `python -X importtime` sums the import time of the
    packages loaded before the window showed, and says whether spaCy was among them and on which thread.
@@ -284,8 +285,10 @@ def one_submission(number: int, window: Any, pdf: Path, monitor: TickMonitor, tr
     def submitted(number: int) -> None:
         case_id.append(number)
 
+    jobs = window.context.runner  # the panels' jobs (the window's own runner opens stores and preloads)
+
     def idle() -> bool:
-        return bool(case_id) and not window.runner.running
+        return bool(case_id) and not jobs.running
 
     def case_shown() -> bool:
         case = window.case_panel.case
@@ -296,7 +299,7 @@ def one_submission(number: int, window: Any, pdf: Path, monitor: TickMonitor, tr
     monitor.start()
     start = time.perf_counter()
     panel.submit()
-    for task in window.runner.running:
+    for task in jobs.running:
         if task.function is services.submit_case:
             task.signals.done.connect(job_done)
     ok = wait_until(lambda: idle() or bool(errors), 600)
@@ -385,7 +388,6 @@ def startup_child(args: argparse.Namespace) -> dict[str, Any]:
         from PySide6.QtWidgets import QApplication
 
         window = real_window(*given, **named)
-        marks["built"] = time.time()
         marks["spacy_before_show"] = marks.get("spacy_thread", "")
         marks["modules_before_show"] = sorted(sys.modules)
         monitor = TickMonitor(args.interval_ms)
@@ -393,6 +395,9 @@ def startup_child(args: argparse.Namespace) -> dict[str, Any]:
         def idle() -> None:
             marks["idle"] = time.time()
             marks["visible"] = window.isVisible()
+            # usable: the panels are built on the store, which opens on a worker while the window shows
+            wait_until(lambda: getattr(window, "context", True) is not None, 60)
+            marks["ready"] = time.time()
             monitor.start()
             if wait_until(lambda: "preload_end" in marks and not window.runner.running, 120):
                 monitor.stop()
@@ -437,8 +442,9 @@ def run_startup(args: argparse.Namespace, display: str) -> None:
     settings.write_text("[General]\nuser=dee\n")  # a returning user: no first-run sample
     env = dict(os.environ, CONTRACT_REVIEW_DB=url, HOME=str(folder / "home"), XDG_CONFIG_HOME=str(folder / "config"),
                GUI_STALL_SETTINGS=str(folder / "settings"))  # fmt: skip
-    print(f"\n[start-up, {display}]  (process spawned -> window shown and event loop idle; target < 2 s)")
-    print(f"{'run':<7} {'to idle':>8} {'built':>7} {'preload done':>13} {'longest stall in preload':>25}  "
+    print(f"\n[start-up, {display}]  (process spawned -> window shown and idle; -> its panels ready on the opened "
+          "store; target < 2 s)")
+    print(f"{'run':<7} {'to idle':>8} {'ready':>7} {'preload done':>13} {'longest stall in preload':>25}  "
           "spaCy imported before show")  # fmt: skip
     for kind in ("cold", "warm"):
         if kind == "cold" and not drop_page_cache():
@@ -449,7 +455,7 @@ def run_startup(args: argparse.Namespace, display: str) -> None:
                 drop_page_cache()
             result = child(args, "startup", display, env)
             spawned, stall = result["spawned"], result.get("preload_stall", {})
-            print(f"{kind} {number:<2} {result['idle'] - spawned:7.2f}s {result['built'] - spawned:6.2f}s "
+            print(f"{kind} {number:<2} {result['idle'] - spawned:7.2f}s {result['ready'] - spawned:6.2f}s "
                   f"{result.get('preload_end', NAN) - spawned:12.2f}s {stall.get('max_ms', NAN):22.0f} ms  "
                   f"{spacy_by(result)}")  # fmt: skip
             if args.trace and result.get("long_gaps"):

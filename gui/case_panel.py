@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -392,14 +392,22 @@ class CasePanel(QWidget):
         self.model.set_findings(loaded.case.findings, with_document=len(loaded.case.current_documents) > 1)
         self.tree.setColumnHidden(CHANGE, loaded.case.version < 2)  # nothing to compare with in a first version
         self.tree.expandAll()
-        if loaded.files is not None:
-            self._set_files(loaded.files)
         self._update_header()
-        self._select(select, advance)
+        if loaded.files is None:
+            self._select(select, advance)
+        else:  # the contract on the event loop's next turn: laying out a long one takes tens of milliseconds too
+            files, self.files = loaded.files, ()  # meanwhile no finding points into the contract shown before
+            self.document_view.clear()
+            QTimer.singleShot(0, self, lambda: self._show_files(generation, files, select, advance))
         if announce:
             self.context.show_status(self.tr("Case {id} open").format(id=loaded.case.id))
         if loaded.file_error is not None:
             self.context.report_error(loaded.file_error)
+
+    def _show_files(self, generation: int, files: tuple[LoadedFile, ...], select: int | None, advance: bool) -> None:
+        if generation == self._generation:
+            self._set_files(files)
+            self._select(select, advance)  # the finding's evidence, highlighted in the contract now shown
 
     def _load_failed(self, generation: int, error: BaseException) -> None:
         if generation == self._generation:

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from gui.workers import TaskRunner
-from review.store.unit_of_work import Store
+
+if TYPE_CHECKING:
+    from review.store.unit_of_work import Store
 
 
 @dataclass(frozen=True)

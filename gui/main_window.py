@@ -11,6 +11,9 @@ opened before the settings are saved, so a wrong URL leaves everything as it was
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -23,24 +26,48 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.case_panel import CasePanel
-from gui.context import AppContext
-from gui.dashboard_panel import DashboardPanel
 from gui.message_banner import MessageBanner
-from gui.queue_panel import QueuePanel
-from gui.rules_panel import RulesPanel
-from gui.sample import SAMPLE_REVIEWER, OpenedStore, open_store, submit_sample_case
 from gui.settings import AppSettings
-from gui.settings_dialog import SettingsDialog
-from gui.submit_panel import SubmitPanel
 from gui.workers import TaskRunner
-from review.store.unit_of_work import Store
-from review.workflow import queries
+
+# The window shows before the panels and the library behind them are imported (over a second): the worker that
+# opens the store imports the library, and the panels are imported when they are built on it.
+if TYPE_CHECKING:
+    from gui.case_panel import CasePanel
+    from gui.context import AppContext
+    from gui.dashboard_panel import DashboardPanel
+    from gui.queue_panel import QueuePanel
+    from gui.rules_panel import RulesPanel
+    from gui.sample import OpenedStore
+    from gui.submit_panel import SubmitPanel
+    from review.store.unit_of_work import Store
 
 SUBMIT, QUEUE, CASE, RULES, DASHBOARD = range(5)
 
 
+def open_store_and_library(database: str, store: Store | None = None) -> OpenedStore:
+    """On a worker: open the store (gui.sample.open_store, which imports the workflow and the store) and import
+    the rest of what the panels use of the library."""
+    from gui.sample import open_store
+
+    importlib.import_module("review.export")  # the memo and the redline: python-docx, PDFium
+
+    return open_store(database, store)
+
+
+def users_of(store: Store) -> dict[str, str]:
+    from review.workflow import queries
+
+    return dict(queries.users(store))
+
+
 class MainWindow(QMainWindow):
+    submit_panel: SubmitPanel
+    queue_panel: QueuePanel
+    case_panel: CasePanel
+    rules_panel: RulesPanel
+    dashboard_panel: DashboardPanel
+
     def __init__(self, settings: AppSettings, runner: TaskRunner, store: Store | None = None) -> None:
         super().__init__()
         self.settings = settings
@@ -88,7 +115,7 @@ class MainWindow(QMainWindow):
         built on it when it is ready. `changed`: settings to save once the database has opened, not before."""
         self.statusBar().showMessage(self.tr("Opening the database…"))
         self.runner.run(
-            open_store,
+            open_store_and_library,
             database,
             store,
             done=lambda opened: self._opened(opened, changed),
@@ -104,6 +131,8 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def _opened(self, opened: OpenedStore, changed: AppSettings | None) -> None:
+        from gui.sample import SAMPLE_REVIEWER, submit_sample_case
+
         if changed is not None:
             self.settings = changed
             changed.save()
@@ -120,6 +149,13 @@ class MainWindow(QMainWindow):
 
     def _build(self, store: Store, users: dict[str, str]) -> None:
         """The panels, on `store`, acting as the settings' user; the panels before are replaced."""
+        from gui.case_panel import CasePanel
+        from gui.context import AppContext
+        from gui.dashboard_panel import DashboardPanel
+        from gui.queue_panel import QueuePanel
+        from gui.rules_panel import RulesPanel
+        from gui.submit_panel import SubmitPanel
+
         if self.context is not None:
             self._retire(self.context, keep_store=self.context.store is store)
         self.store, self.users = store, users
@@ -231,13 +267,15 @@ class MainWindow(QMainWindow):
             self._settings_dialog({})
             return
         self.runner.run(
-            queries.users,
+            users_of,
             self.store,
-            done=lambda users: self._settings_dialog(dict(users)),
+            done=self._settings_dialog,
             failed=lambda error: (self.show_error(error), self._settings_dialog(self.users)),
         )
 
     def _settings_dialog(self, users: dict[str, str]) -> None:
+        from gui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, list(users.items()), self, runner=self.runner)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.apply_settings(dialog.settings(), users))

@@ -19,27 +19,32 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from review.errors import IngestError, ReviewError
-from review.extract.values import extract_values
-from review.ingest import open_document, read_bytes
 from review.model import Block, Box, Clause, Comment, Document, Page, Value
-from review.policy.intake import Intake
-from review.segment import segment
+from review.segment import segment  # eager: the function must shadow its submodule's name
 
 if TYPE_CHECKING:
     from review.extract.analysis import Analysis, ClauseAnalysis, TypeScore, analyse
+    from review.extract.values import extract_values
+    from review.ingest import open_document, read_bytes
     from review.policy.engine import review_document
+    from review.policy.intake import Intake
     from review.policy.report import Finding, Report
     from review.policy.rules import RuleSet, load_rules
     from review.store.unit_of_work import Store
 
-# The analysis and the rules load spaCy (most of a second): imported on first use, so `import review` stays quick.
+# Imported on first use, so `import review` (and the app's window) stays quick: the analysis and the rules load
+# spaCy, the readers pdfplumber and PDFium, the store SQLAlchemy; each takes a good part of a second.
 _LAZY = {
     "Analysis": "review.extract.analysis",
     "ClauseAnalysis": "review.extract.analysis",
     "TypeScore": "review.extract.analysis",
     "analyse": "review.extract.analysis",
+    "extract_values": "review.extract.values",
+    "open_document": "review.ingest",
+    "read_bytes": "review.ingest",
     "Finding": "review.policy.report",
     "Report": "review.policy.report",
+    "Intake": "review.policy.intake",
     "RuleSet": "review.policy.rules",
     "Store": "review.store.unit_of_work",
     "load_rules": "review.policy.rules",

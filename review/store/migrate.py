@@ -7,14 +7,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from review.store.database import writing
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+HEAD = "0002"  # the newest migration's revision (a test checks it against Alembic's head)
 # The full-text index differs by database and is made by migration 0002 alone, not by the models.
 SEARCH_OBJECTS = ("document_search", "ix_document_versions_search", "search_vector")
 
@@ -25,10 +28,19 @@ def is_model_object(name: str | None, type_: str, parent_names: object) -> bool:
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config  # Alembic takes most of a second to import: only when a store opens
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
     return config
+
+
+def applied_revision(connection: Connection) -> str | None:
+    """The revision the database was last migrated to; None for a database with no tables yet."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -37,6 +49,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     with writing(engine).begin() as connection:
         if engine.dialect.name == "postgresql":  # two apps starting at once on a new database: one migrates
             connection.execute(text("SELECT pg_advisory_xact_lock(72401000)"))
+        if revision == "head" and applied_revision(connection) == HEAD:
+            return  # the usual case, without importing Alembic (most of a second at every start)
+        from alembic import command
+
         config = alembic_config(engine)
         config.attributes["connection"] = connection
         command.upgrade(config, revision)

@@ -48,6 +48,7 @@ def make_panel(qtbot: QtBot, context: AppContext, case_id: int) -> CasePanel:
     qtbot.waitExposed(panel)
     panel.activateWindow()
     panel.open_case(case_id)
+    qtbot.waitUntil(lambda: bool(panel.files))  # the contract follows the findings on the event loop's next turn
     return panel
 
 
@@ -237,6 +238,7 @@ def test_case_panel_highlights_a_pdf_quote_on_its_page(qtbot: QtBot, store: Stor
         store, [DATA / "cuad" / "DataCall-Content-License-Agreement.pdf"], INTAKE, actor="dee"
     )
     panel.open_case(licence)
+    qtbot.waitUntil(lambda: bool(panel.files) and panel.files[0].info.file_name.startswith("DataCall"))
     venue = next(f for f in panel.model.findings() if f.rule == "GOV-VENUE")
     assert venue.page == 3 and venue.start is not None and venue.end is not None
     assert panel.select_finding(venue.id)

@@ -349,7 +349,8 @@ def test_document_view_outline_goes_where_there_is_room_until_the_reviewer_choos
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
     view.text_view.setFocus()
-    qtbot.keyClick(view.text_view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    control_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view.text_view, Qt.Key.Key_L, control_shift)
     assert view.outline_view.isVisible()
     view.resize(440, 640)
     qtbot.wait(20)

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Column, Engine, MetaData, String, inspect
 
 from review.store.database import make_engine
-from review.store.migrate import is_model_object, upgrade
+from review.store.migrate import HEAD, alembic_config, applied_revision, is_model_object, upgrade
 from review.store.models import Base
 
 
@@ -48,3 +49,15 @@ def test_migration_drift_check_sees_a_column_the_migrations_lack(sqlite_engine: 
         table.to_metadata(changed)
     changed.tables["cases"].append_column(Column("priority", String(10)))
     assert [entry[0] for entry in _drift(sqlite_engine, changed)] == ["add_column"]
+
+
+def test_migrate_head_is_alembic_s_newest_revision_and_each_step_is_applied(sqlite_engine: Engine) -> None:
+    # upgrade() skips Alembic when the database is at HEAD: a new migration must move HEAD, or it never runs
+    assert ScriptDirectory.from_config(alembic_config(sqlite_engine)).get_current_head() == HEAD
+    upgrade(sqlite_engine, "0001")  # a database made before the search index
+    with sqlite_engine.connect() as connection:
+        assert applied_revision(connection) == "0001"
+    upgrade(sqlite_engine)
+    with sqlite_engine.connect() as connection:
+        assert applied_revision(connection) == HEAD
+    assert "document_search" in inspect(sqlite_engine).get_table_names()

@@ -46,3 +46,14 @@ def test_import_review_does_not_load_spacy_until_analysis_is_asked_for() -> None
     code = "import sys, review; print('spacy' in sys.modules); review.analyse; print('spacy' in sys.modules)"
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.split() == ["False", "True"]
+
+
+def test_public_api_names_resolve_to_what_they_say_even_after_their_modules_are_imported() -> None:
+    import review.extract.values
+    import review.ingest
+    import review.segment  # a submodule named as a function must not replace it
+
+    for name in review.__all__:
+        value = getattr(review, name)
+        assert not isinstance(value, type(review)), f"review.{name} is a module"
+    assert callable(review.segment) and callable(review.open_document) and callable(review.extract_values)
