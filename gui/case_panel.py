@@ -135,6 +135,7 @@ class CasePanel(QWidget):
         self.compare_dialog: CompareDialog | None = None
         self._generation = 0  # a load that finishes after a newer one started is dropped
         self._working = False  # a disposition is on its way: a second key press must not race it
+        self._files_pending = False  # a loaded contract waits for the event loop's next turn to be shown
         self._task: Task | None = None  # the version being added, so it can be cancelled
         self._build_header()
         self._build_findings()
@@ -368,6 +369,7 @@ class CasePanel(QWidget):
         self._load(self.case.id, select=select or (current.id if current else None), files=False, advance=advance)
 
     def _load(self, case_id: int, *, select: int | None, files: bool, advance: bool = False) -> None:
+        files = files or self._files_pending  # a newer load takes over the contract an older one had yet to show
         self._generation += 1
         generation = self._generation
         shown = self.case.version if (not files and self.case is not None and self.case.id == case_id) else None
@@ -398,6 +400,7 @@ class CasePanel(QWidget):
         else:  # the contract on the event loop's next turn: laying out a long one takes tens of milliseconds too
             files, self.files = loaded.files, ()  # meanwhile no finding points into the contract shown before
             self.document_view.clear()
+            self._files_pending = True
             QTimer.singleShot(0, self, lambda: self._show_files(generation, files, select, advance))
         if announce:
             self.context.show_status(self.tr("Case {id} open").format(id=loaded.case.id))
@@ -406,6 +409,7 @@ class CasePanel(QWidget):
 
     def _show_files(self, generation: int, files: tuple[LoadedFile, ...], select: int | None, advance: bool) -> None:
         if generation == self._generation:
+            self._files_pending = False
             self._set_files(files)
             self._select(select, advance)  # the finding's evidence, highlighted in the contract now shown
 

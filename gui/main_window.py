@@ -45,20 +45,14 @@ if TYPE_CHECKING:
 SUBMIT, QUEUE, CASE, RULES, DASHBOARD = range(5)
 
 
-def open_store_and_library(database: str, store: Store | None = None) -> OpenedStore:
+def open_store_and_library(database: str, store: Store | None = None, user: str = "") -> OpenedStore:
     """On a worker: open the store (gui.sample.open_store, which imports the workflow and the store) and import
     the rest of what the panels use of the library."""
     from gui.sample import open_store
 
     importlib.import_module("review.export")  # the memo and the redline: python-docx, PDFium
 
-    return open_store(database, store)
-
-
-def users_of(store: Store) -> dict[str, str]:
-    from review.workflow import queries
-
-    return dict(queries.users(store))
+    return open_store(database, store, user)
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +69,8 @@ class MainWindow(QMainWindow):
         self.store: Store | None = None
         self.users: dict[str, str] = {}  # name: role, of the store open
         self.context: AppContext | None = None  # the panels' context, once the store is open
+        self._open_serial = 0
+        self._settings_open = False  # the settings dialog is on its way or shown: Ctrl+, again does nothing
         self.setWindowTitle(self.tr("Contract review — City of San Rafael"))
         self.resize(1280, 820)
 
@@ -113,42 +109,60 @@ class MainWindow(QMainWindow):
     def _open(self, database: str, store: Store | None = None, changed: AppSettings | None = None) -> None:
         """Open the database on a worker (the window stays responsive, even for a slow server); the panels are
         built on it when it is ready. `changed`: settings to save once the database has opened, not before."""
+        self._open_serial += 1
+        serial = self._open_serial  # another database chosen meanwhile: the last choice has the last word
         self.statusBar().showMessage(self.tr("Opening the database…"))
         self.runner.run(
             open_store_and_library,
             database,
             store,
-            done=lambda opened: self._opened(opened, changed),
-            failed=lambda error: self._open_failed(error, changed),
+            (changed or self.settings).user,
+            done=lambda opened: self._opened(serial, opened, changed),
+            failed=lambda error: self._open_failed(serial, error, changed),
         )
 
-    def _open_failed(self, error: BaseException, changed: AppSettings | None) -> None:
+    def _open_failed(self, serial: int, error: BaseException, changed: AppSettings | None) -> None:
+        if serial != self._open_serial:
+            return
         self.show_error(error)
-        if changed is not None:  # the store and settings before stay as they were
+        if changed is not None and self.context is not None:  # the store and settings before stay as they were
             self.statusBar().showMessage(self.tr("The settings were not changed: the database could not be opened."))
         else:
             self.waiting.setText(self.tr("No database is open. Choose one in Settings (Ctrl+,)."))
             self.statusBar().clearMessage()
 
-    def _opened(self, opened: OpenedStore, changed: AppSettings | None) -> None:
+    def _opened(self, serial: int, opened: OpenedStore, changed: AppSettings | None) -> None:
+        if serial != self._open_serial:
+            if opened.store is not self.store:
+                opened.store.close()
+            return
+        try:
+            self._use(opened, changed)
+        except Exception as error:  # a panel that cannot be built: said in the banner, the panels before kept
+            if opened.store is not self.store:
+                opened.store.close()
+            self._open_failed(serial, error, changed)
+
+    def _use(self, opened: OpenedStore, changed: AppSettings | None) -> None:
         from gui.sample import SAMPLE_REVIEWER, submit_sample_case
 
-        if changed is not None:
-            self.settings = changed
-            changed.save()
-        if opened.first_run:
-            self.settings = self.settings.with_user(SAMPLE_REVIEWER)
-            self.settings.save()
-        self._build(opened.store, opened.users)
-        if opened.first_run:
+        settings = changed or self.settings
+        if opened.first_run and settings.user not in opened.users:
+            settings = settings.with_user(SAMPLE_REVIEWER)
+        self._build(opened.store, opened.users, settings)
+        if settings != self.settings or changed is not None:
+            self.settings = settings
+            settings.save()
+        if opened.first_run and self.context is not None:
             self.banner.show_notice(
                 self.tr("A sample case is being prepared: a real hosting agreement, for you to review as {user}.")
                 .format(user=SAMPLE_REVIEWER)
             )  # fmt: skip
             self.context.runner.run(submit_sample_case, opened.store, done=self._sample_ready, failed=self.show_error)
 
-    def _build(self, store: Store, users: dict[str, str]) -> None:
-        """The panels, on `store`, acting as the settings' user; the panels before are replaced."""
+    def _build(self, store: Store, users: dict[str, str], settings: AppSettings) -> None:
+        """The panels, on `store`, acting as the settings' user; the panels before are replaced once the new
+        ones are built (if building fails, the panels before stay)."""
         from gui.case_panel import CasePanel
         from gui.context import AppContext
         from gui.dashboard_panel import DashboardPanel
@@ -156,24 +170,21 @@ class MainWindow(QMainWindow):
         from gui.rules_panel import RulesPanel
         from gui.submit_panel import SubmitPanel
 
+        role = users.get(settings.user, "")
+        context = AppContext(
+            store, self.runner.child(), settings.user, role, self.show_error, self.statusBar().showMessage
+        )
+        try:
+            panels = (SubmitPanel(context, self), QueuePanel(context, self), CasePanel(context, self),
+                      RulesPanel(context, self), DashboardPanel(context, self))  # fmt: skip
+        except BaseException:
+            context.runner.abandon()
+            raise
         if self.context is not None:
             self._retire(self.context, keep_store=self.context.store is store)
-        self.store, self.users = store, users
-        role = users.get(self.settings.user, "")
-        if not role:
-            self.banner.show_notice(
-                self.tr("Choose who you are in Settings (Ctrl+,) before changing anything: {user} is not a user here.")
-                .format(user=self.settings.user or self.tr("nobody"))
-            )  # fmt: skip
-        self.context = AppContext(
-            store, self.runner.child(), self.settings.user, role, self.show_error, self.statusBar().showMessage
-        )
-        self.submit_panel = SubmitPanel(self.context, self)
-        self.queue_panel = QueuePanel(self.context, self)
-        self.case_panel = CasePanel(self.context, self)
-        self.rules_panel = RulesPanel(self.context, self)
-        self.dashboard_panel = DashboardPanel(self.context, self)
-        for panel in (self.submit_panel, self.queue_panel, self.case_panel, self.rules_panel, self.dashboard_panel):
+        self.context, self.store, self.users = context, store, users
+        self.submit_panel, self.queue_panel, self.case_panel, self.rules_panel, self.dashboard_panel = panels
+        for panel in panels:
             self.stack.addWidget(panel)
         self.submit_panel.submitted.connect(self._submitted)
         self.queue_panel.case_opened.connect(self.open_case)
@@ -181,11 +192,16 @@ class MainWindow(QMainWindow):
         self.sections.setCurrentRow(-1)  # so that the row set next is a change, and shows its panel
         self.sections.setCurrentRow(QUEUE if role != "requester" else SUBMIT)
         self.stack.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)  # the first focus is in the work
+        if not role:
+            self.banner.show_notice(
+                self.tr("Choose who you are in Settings (Ctrl+,) before changing anything: {user} is not a user here.")
+                .format(user=settings.user or self.tr("nobody"))
+            )  # fmt: skip
         roles = {"admin": self.tr("admin"), "requester": self.tr("requester"), "reviewer": self.tr("reviewer"),
                  "approver": self.tr("approver")}  # fmt: skip
         self.statusBar().showMessage(
             self.tr("{user} ({role}) — {database}").format(
-                user=self.settings.user or "—", role=roles.get(role, role) or "—", database=store.safe_url
+                user=settings.user or "—", role=roles.get(role, role) or "—", database=store.safe_url
             )
         )
 
@@ -263,13 +279,18 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         """The settings dialog, with the users the database has now (read on a worker first)."""
+        if self._settings_open:
+            return
+        self._settings_open = True
         if self.store is None:
             self._settings_dialog({})
             return
+        from review.workflow import queries
+
         self.runner.run(
-            users_of,
+            queries.users,
             self.store,
-            done=self._settings_dialog,
+            done=lambda users: self._settings_dialog(dict(users)),
             failed=lambda error: (self.show_error(error), self._settings_dialog(self.users)),
         )
 
@@ -279,6 +300,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, list(users.items()), self, runner=self.runner)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.apply_settings(dialog.settings(), users))
+        dialog.finished.connect(lambda _: setattr(self, "_settings_open", False))
         dialog.open()
         self.settings_dialog = dialog  # for tests and scripts that drive it
 
@@ -288,14 +310,15 @@ class MainWindow(QMainWindow):
         if changed.database != self.settings.database or self.store is None:
             self._open(changed.database, changed=changed)
             return
-        new_user = changed.user != self.settings.user
+        self._open_serial += 1  # a database still opening from an earlier choice is no longer wanted
+        if changed.user != self.settings.user:
+            self._build(self.store, users if users is not None else self.users, changed)
         self.settings = changed
         changed.save()
-        if new_user:
-            self._build(self.store, users if users is not None else self.users)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.statusBar().showMessage(self.tr("Closing: finishing what is being saved…"))
+        self.statusBar().repaint()  # now: stopping blocks the event loop
         self.runner.stop()  # cancels analyses; a transaction under way is finished, never cut off
         if self.store is not None:
             self.store.close()

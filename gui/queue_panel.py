@@ -136,7 +136,9 @@ class QueuePanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CaseTableModel.VENDOR, QHeaderView.ResizeMode.Stretch)  # the spare width
         self.table.setColumnHidden(CaseTableModel.MATCH, True)
-        self.sort_controls = SortControls(self.table, self)
+        self.sort_controls = SortControls(
+            self.table, self, default=(CaseTableModel.SUBMITTED, Qt.SortOrder.DescendingOrder)
+        )
 
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName(self.tr("Number of cases"))

@@ -130,7 +130,7 @@ class RulesPanel(QWidget):
         header.resizeSection(TITLE, self.fontMetrics().averageCharWidth() * 40)  # in characters, so it scales
         self.table.setWordWrap(False)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.sort_controls = SortControls(self.table, self)
+        self.sort_controls = SortControls(self.table, self, default=(ID, Qt.SortOrder.AscendingOrder))
 
         # the chosen rule: its severity (icon and word) and title, then the rest as text that wraps
         self.severity_icon = QLabel(self)

@@ -38,15 +38,20 @@ def submit_sample_case(store: Store) -> int | None:
 class OpenedStore:
     store: Store
     users: dict[str, str]  # name: role
-    first_run: bool  # nobody was there: the sample users were added, the sample case is still to come
+    first_run: bool  # only the sample users, and no case yet: the sample case is still to come
 
 
-def open_store(database: str, store: Store | None = None) -> OpenedStore:
+def open_store(database: str, store: Store | None = None, user: str = "") -> OpenedStore:
     """Open the database the settings name (running its migrations), unless `store` is already open, and read
-    who is there; on a store with nobody yet, add the sample users. Raises DatabaseUnavailable (E403)."""
+    who is there; on a store with nobody yet, add the sample users. Raises DatabaseUnavailable (E403).
+
+    A store with only the sample users and no case, opened by someone who is none of them (`user`, from the
+    settings), is a first run still to finish: the app was closed before it chose the user and submitted the
+    sample case."""
     store = store or Store(database or None)
     users = dict(queries.users(store))
-    if users:
-        return OpenedStore(store, users, first_run=False)
-    add_sample_users(store)
-    return OpenedStore(store, dict(queries.users(store)), first_run=True)
+    if not users:
+        add_sample_users(store)
+        users = dict(queries.users(store))
+    unfinished = users == dict(SAMPLE_USERS) and user not in users and not queries.list_cases(store, limit=1)
+    return OpenedStore(store, users, first_run=unfinished)

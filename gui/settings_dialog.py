@@ -66,7 +66,10 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._original = settings
-        self.runner = runner or TaskRunner(parent=self)  # the dialog has no AppContext of its own
+        # its connection tests answer only while it is open (a slow server may answer after Cancel)
+        self._threads = runner or TaskRunner(parent=self)  # kept: its pool runs the tests
+        self.runner = self._threads.child()
+        self.finished.connect(self.runner.abandon)
         self._test_serial = 0  # a test's answer is shown only if nothing changed since it started
         self.setWindowTitle(self.tr("Settings"))
         self.setAccessibleName(self.tr("Settings"))

@@ -27,12 +27,20 @@ def natural_key(text: str) -> str:
 class SortControls(QWidget):
     """ "Sort by" (the table's visible columns) and "Descending", for a table with sorting enabled.
 
-    Call `update_columns()` after hiding or showing a column.
+    Call `update_columns()` after hiding or showing a column; a table sorted by a column that is hidden then
+    goes back to its `default` sort.
     """
 
-    def __init__(self, table: QTableView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        table: QTableView,
+        parent: QWidget | None = None,
+        default: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder),
+    ) -> None:
         super().__init__(parent)
         self.table = table
+        self.default = default
+        self._columns: list[int] = []
         self.column_box = QComboBox(self)
         self.column_box.setAccessibleName(self.tr("Sort by column"))
         label = QLabel(self.tr("Sort &by:"), self)
@@ -52,13 +60,17 @@ class SortControls(QWidget):
     def update_columns(self) -> None:
         """List the columns the table shows now, with their header text."""
         model = self.table.model()
-        self.column_box.blockSignals(True)
-        self.column_box.clear()
-        for column in range(model.columnCount()):
-            if not self.table.isColumnHidden(column):
-                self.column_box.addItem(str(model.headerData(column, Qt.Orientation.Horizontal)), column)
-        self.column_box.blockSignals(False)
         header = self.table.horizontalHeader()
+        if self.table.isColumnHidden(header.sortIndicatorSection()):
+            self.table.sortByColumn(*self.default)
+        columns = [column for column in range(model.columnCount()) if not self.table.isColumnHidden(column)]
+        if columns != self._columns:  # rebuilt only when they change (a rebuild would close an open list)
+            self._columns = columns
+            self.column_box.blockSignals(True)
+            self.column_box.clear()
+            for column in columns:
+                self.column_box.addItem(str(model.headerData(column, Qt.Orientation.Horizontal)), column)
+            self.column_box.blockSignals(False)
         self._show(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
     def _sort(self) -> None:

@@ -21,6 +21,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 
@@ -80,6 +81,7 @@ class TaskRunner(QObject):
         self.synchronous = synchronous
         self.pool = pool or QThreadPool(self)
         self.running: set[Task] = set()
+        self.abandoned = False
 
     def child(self) -> TaskRunner:
         """A runner on this one's threads whose answers can be dropped all at once with `abandon()`."""
@@ -109,6 +111,7 @@ class TaskRunner(QObject):
         """A job not started yet (`start` it): for a caller that must hold the job, to cancel it, before it runs
         (a synchronous runner reports progress before `run` would hand the job back)."""
         task = Task(function, args, kwargs)
+        task.abandoned = self.abandoned
         task.setAutoDelete(False)  # kept in `running` until it reports, so its signals outlive the thread
         for signal, callback in ((task.signals.done, done), (task.signals.failed, failed),
                                  (task.signals.progress, progress)):  # fmt: skip
@@ -144,7 +147,9 @@ class TaskRunner(QObject):
         self.idle.connect(once)
 
     def abandon(self) -> None:
-        """Drop the answers of every job running now: they finish, but call none of their callbacks."""
+        """Drop the answers of every job, running or still to come: they finish, but call none of their
+        callbacks."""
+        self.abandoned = True
         for task in self.running:
             task.abandoned = True
 
@@ -164,8 +169,11 @@ class TaskRunner(QObject):
 
 
 def _unless_abandoned(task: Task, callback: Callable[..., None]) -> Callable[..., None]:
+    receiver = getattr(callback, "__self__", None)  # a widget's method: not called once the widget is deleted
+    widget = receiver if isinstance(receiver, QObject) else None
+
     def deliver(*answer: Any) -> None:
-        if not task.abandoned:
+        if not task.abandoned and (widget is None or shiboken6.isValid(widget)):
             callback(*answer)
 
     return deliver

@@ -58,6 +58,10 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'review' has no attribute {name!r}")
 
 
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))  # the lazy names too: tab completion and help() list them
+
+
 __all__ = [
     "Analysis",
     "Block",

@@ -67,8 +67,8 @@ def _read(pdf: pdfium.PdfDocument, max_pages: int, progress: Progress | None) ->
             page.close()
         pages.append(Page(index + 1, round(width, 1), round(height, 1)))
         page_runs.append(runs)
-        if progress is not None:
-            progress((index + 1) / count, f"Reading page {index + 1} of {count}")
+        if progress is not None:  # a scanned page found counts twice: read now, recognised by OCR later
+            progress((index + 1) / (count + len(scanned)), f"Reading page {index + 1} of {count}")
 
     warnings: list[str] = []
     used_ocr = False
@@ -86,7 +86,8 @@ def _read(pdf: pdfium.PdfDocument, max_pages: int, progress: Progress | None) ->
         else:
             for done, index in enumerate(scanned):
                 if progress is not None:  # OCR takes seconds a page: each is a step of its own
-                    progress(done / len(scanned), f"Recognising the scanned page {index + 1} by OCR")
+                    steps = count + len(scanned)
+                    progress((count + done) / steps, f"Recognising the scanned page {index + 1} by OCR")
                 page = pdf[index]
                 try:
                     page_runs[index] = ocr.read_page(page, index + 1)

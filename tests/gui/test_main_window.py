@@ -16,8 +16,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from gui import main_window
 from gui.app import install_translators
 from gui.main_window import CASE, QUEUE, RULES, SUBMIT, MainWindow
+from gui.sample import OpenedStore, add_sample_users
 from gui.settings import AppSettings
 from gui.workers import TaskRunner
 from review.errors import PermissionRefused
@@ -206,3 +208,39 @@ def test_every_screen_s_alt_keys_are_its_own_and_the_menus(
         if clashing:
             clashes[type(panel).__name__] = clashing
     assert not clashes, f"one Alt key for several controls: {clashes}"
+
+
+def test_a_first_run_closed_before_its_sample_case_finishes_it_next_time(qtbot: QtBot, tmp_path: Path) -> None:
+    with Store(f"sqlite:///{tmp_path / 'first.sqlite3'}") as store:
+        add_sample_users(store)  # the first start was closed after the users, before the sample case
+        window = MainWindow(AppSettings(), TaskRunner(synchronous=True), store=store)
+        qtbot.addWidget(window)
+        assert window.settings.user == "rui" and AppSettings.load().user == "rui"
+        assert [c.vendor for c in queries.list_cases(store)] == ["Acme Software Inc."]
+
+
+def test_the_last_database_chosen_wins_when_an_earlier_one_opens_later(
+    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slow, release = f"sqlite:///{tmp_path / 'slow.sqlite3'}", threading.Event()
+    chosen = f"sqlite:///{tmp_path / 'chosen.sqlite3'}"
+    for url in (slow, chosen):
+        with Store(url) as other:
+            services.add_user(other, "rui", "admin")
+    opening = main_window.open_store_and_library
+
+    def open_slowly(database: str, given: Store | None = None, user: str = "") -> OpenedStore:
+        if database == slow:
+            release.wait(10)  # a server that answers late
+        return opening(database, given, user)
+
+    monkeypatch.setattr(main_window, "open_store_and_library", open_slowly)
+    window = _threaded_window(qtbot, AppSettings(user="rui"), store)
+    window.apply_settings(AppSettings(database=slow, user="rui"))
+    window.apply_settings(AppSettings(database=chosen, user="rui"))  # changed their mind meanwhile
+    qtbot.waitUntil(lambda: window.store is not None and window.store.url == chosen)
+    release.set()
+    window.runner.wait()
+    qtbot.wait(50)
+    assert window.store is not None and window.store.url == chosen
+    assert AppSettings.load().database == chosen

@@ -183,9 +183,17 @@ def test_queue_panel_full_text_search_shows_the_clause(qtbot: QtBot, panel: Queu
     assert "Found in clause 7.1:" in panel.detail_label.text()
     assert "Wilmington" in panel.detail_label.text()
 
+    panel.table.sortByColumn(CaseTableModel.MATCH, Qt.SortOrder.AscendingOrder)
+    assert panel.sort_controls.column_box.currentText() == "Matched clause"
+
     panel.search_box.clear()  # as its clear button does: back to the queue
     assert len(shown_ids(panel)) == 2
     assert panel.table.isColumnHidden(CaseTableModel.MATCH)
+    header = panel.table.horizontalHeader()  # sorted by a column gone: back to the newest first
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        CaseTableModel.SUBMITTED, Qt.SortOrder.DescendingOrder
+    )  # fmt: skip
+    assert panel.sort_controls.column_box.currentText() == "Submitted"
 
 
 def test_queue_panel_keyboard_opens_the_case(qtbot: QtBot, panel: QueuePanel, cases: tuple[int, int]) -> None:

@@ -3,10 +3,14 @@ address and on a throwaway database of the real PostgreSQL server)."""
 
 from __future__ import annotations
 
+import threading
+
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QRadioButton
 from pytestqt.qtbot import QtBot
 
+from gui import settings_dialog
 from gui.settings import AppSettings
 from gui.settings_dialog import SettingsDialog
 from gui.workers import TaskRunner
@@ -156,3 +160,25 @@ def test_settings_dialog_is_operable_by_keyboard_with_named_controls(qtbot: QtBo
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # the default button: OK
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.settings() == AppSettings(database=UNREACHABLE, user="pat", language="en")
+
+
+def test_settings_dialog_closed_during_a_connection_test_is_not_answered(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+
+    def slow_server(url: str) -> str:
+        release.wait(10)
+        return url
+
+    monkeypatch.setattr(settings_dialog, "try_database", slow_server)
+    window_runner = TaskRunner()
+    dialog = SettingsDialog(AppSettings(database=UNREACHABLE), queries.users(store), runner=window_runner)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # as the window shows it
+    dialog.show()
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.destroyed):
+        dialog.reject()
+    release.set()
+    window_runner.wait()
+    qtbot.wait(50)  # the answer, queued to the GUI thread, is dropped: no call reaches the deleted dialog

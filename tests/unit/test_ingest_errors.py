@@ -112,7 +112,7 @@ def test_scanned_pdf_is_read_by_ocr_with_boxes(tmp_path: Path) -> None:
     ]
     seen: list[tuple[float, str]] = []
     document = open_document(write_scanned_pdf(tmp_path / "scan.pdf", lines), progress=lambda *a: seen.append(a))
-    assert seen == [(1.0, "Reading page 1 of 1"), (0.0, "Recognising the scanned page 1 by OCR")]
+    assert seen == [(0.5, "Reading page 1 of 1"), (0.5, "Recognising the scanned page 1 by OCR")]  # only forward
     assert document.ocr and not document.has_text_layer
     assert any("OCR" in w for w in document.warnings)
     assert "three years" in document.text
