@@ -87,17 +87,9 @@ class TaskRunner(QObject):
         """A runner on this one's threads whose answers can be dropped all at once with `abandon()`."""
         return TaskRunner(synchronous=self.synchronous, parent=self, pool=self.pool)
 
-    def run(
-        self,
-        function: Callable[..., Any],
-        *args: Any,
-        done: Callable[[Any], None] | None = None,
-        failed: Callable[[BaseException], None] | None = None,
-        progress: Callable[[float, str], None] | None = None,
-        **kwargs: Any,
-    ) -> Task:
-        """Run `function(*args, **kwargs)`; its answer goes to `done`, its error to `failed`."""
-        return self.start(self.prepare(function, *args, done=done, failed=failed, progress=progress, **kwargs))
+    def run(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Task:
+        """Run `function(*args, **kwargs)`: `prepare` and `start` in one."""
+        return self.start(self.prepare(function, *args, **kwargs))
 
     def prepare(
         self,
@@ -108,8 +100,9 @@ class TaskRunner(QObject):
         progress: Callable[[float, str], None] | None = None,
         **kwargs: Any,
     ) -> Task:
-        """A job not started yet (`start` it): for a caller that must hold the job, to cancel it, before it runs
-        (a synchronous runner reports progress before `run` would hand the job back)."""
+        """A job, not started yet: its answer will go to `done`, its error to `failed`, its reports to `progress`.
+        `start` it; a caller that may cancel it holds it first (a synchronous runner reports, and ends, within
+        `start`)."""
         task = Task(function, args, kwargs)
         task.abandoned = self.abandoned
         task.setAutoDelete(False)  # kept in `running` until it reports, so its signals outlive the thread
