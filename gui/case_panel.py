@@ -420,6 +420,7 @@ class CasePanel(QWidget):
 
     def _set_files(self, files: tuple[LoadedFile, ...]) -> None:
         self.files = files
+        self.redline_button.setEnabled(bool(files))  # a redline is written on the contract's own files
         self.document_combo.blockSignals(True)
         self.document_combo.clear()
         for file in files:

@@ -22,7 +22,7 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, QSizeF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent, QWheelEvent
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtWidgets import QScrollArea, QWidget
@@ -42,26 +42,39 @@ HIGHLIGHT_FILL = QColor(255, 196, 0, 80)
 HIGHLIGHT_EDGE = QColor(176, 96, 0)
 
 
-class _PageWidget(QWidget):
-    """One page: the cached rendering, then the highlight boxes that fall on it."""
+class _Pages(QWidget):
+    """The pages, one under the other: one widget that paints only the pages in the part shown (a widget per
+    page took tens of milliseconds to make for a long contract, all on the GUI thread)."""
 
-    def __init__(self, view: PdfPageView, index: int) -> None:
-        super().__init__(view.pages_widget)
+    def __init__(self, view: PdfPageView) -> None:
+        super().__init__()
         self.view = view
-        self.index = index
-        self.setAccessibleName(self.tr("Page {number}").format(number=index + 1))
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Window).darker(112))
+        self.setPalette(palette)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), Qt.GlobalColor.white)  # pdfium leaves a page without a background clear
-        image = self.view.page_image(self.index, self.size())
+        for index, rect in enumerate(self.view.page_rects):
+            if rect.intersects(event.rect()):
+                painter.save()
+                painter.translate(rect.topLeft())
+                self._paint_page(painter, index, rect.size())
+                painter.restore()
+        painter.end()
+
+    def _paint_page(self, painter: QPainter, index: int, size: QSize) -> None:
+        """The cached rendering of page `index`, then the highlight boxes that fall on it."""
+        area = QRect(QPoint(0, 0), size)
+        painter.fillRect(area, Qt.GlobalColor.white)  # pdfium leaves a page without a background clear
+        image = self.view.page_image(index, size)
         if image is not None:
-            painter.drawImage(QRectF(self.rect()), image)
+            painter.drawImage(QRectF(area), image)
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1))
-        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
-        boxes = [self.view.to_pixels(rect) for page, rect in self.view.highlight if page == self.index]
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(area.adjusted(0, 0, -1, -1))
+        boxes = [self.view.to_pixels(rect) for page, rect in self.view.highlight if page == index]
         if boxes:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(QPen(HIGHLIGHT_EDGE, 1.5))
@@ -74,7 +87,6 @@ class _PageWidget(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(HIGHLIGHT_EDGE)
             painter.drawRect(QRectF(left, top, 4, bottom - top))
-        painter.end()
 
 
 class PdfPageView(QScrollArea):
@@ -85,11 +97,7 @@ class PdfPageView(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.pages_widget = QWidget()
-        self.pages_widget.setAutoFillBackground(True)
-        palette = self.pages_widget.palette()
-        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Window).darker(112))
-        self.pages_widget.setPalette(palette)
+        self.pages_widget = _Pages(self)
         self.setWidget(self.pages_widget)
         self.setWidgetResizable(False)  # the pages decide the size; we lay them out ourselves
         # Always there, so fitting the width does not make the bar come and go and the width change again.
@@ -98,7 +106,7 @@ class PdfPageView(QScrollArea):
         self.setAccessibleName(self.tr("Contract pages"))
         self.pdf: QPdfDocument | None = None
         self.sizes: list[QSizeF] = []  # each page's size in points
-        self.pages: list[_PageWidget] = []
+        self.page_rects: list[QRect] = []  # where each page is on the pages widget, in pixels
         self.highlight: list[PageBox] = []
         self.zoom = 1.0
         self.fitting_width = True
@@ -111,9 +119,6 @@ class PdfPageView(QScrollArea):
 
     def set_document(self, pdf: QPdfDocument | None, sizes: Sequence[QSizeF | None] = ()) -> None:
         """Show `pdf` (None: nothing); `sizes` are page sizes in points when QtPdf cannot tell them."""
-        for page in self.pages:
-            page.hide()  # at once: it is deleted later, and must not paint a page of the new document meanwhile
-            page.deleteLater()
         self.pdf = pdf
         self._cache.clear()
         self.highlight = []
@@ -125,9 +130,7 @@ class PdfPageView(QScrollArea):
                 given = sizes[index] if index < len(sizes) else None
                 size = given if given is not None and given.isValid() else FALLBACK_PAGE
             self.sizes.append(size)
-        self.pages = [_PageWidget(self, index) for index in range(count)]
-        for page in self.pages:
-            page.show()
+        self.page_rects = [QRect() for _ in range(count)]
         self.fitting_width = True
         self._layout_pages(keep_place=False)
         self.verticalScrollBar().setValue(0)
@@ -138,7 +141,7 @@ class PdfPageView(QScrollArea):
         self.set_document(None)
 
     def page_count(self) -> int:
-        return len(self.pages)
+        return len(self.page_rects)
 
     def current_page(self) -> int:
         """The page at the middle of the view, 1-based (0 when there is none)."""
@@ -182,7 +185,7 @@ class PdfPageView(QScrollArea):
 
     def page_rect(self, index: int) -> QRect:
         """Where page `index` is in the scrolled area, in pixels."""
-        return self.pages[index].geometry()
+        return self.page_rects[index]
 
     def to_pixels(self, rect: QRectF) -> QRectF:
         """A rectangle in points on a page, in pixels on its page widget (a little larger than the glyphs)."""
@@ -204,10 +207,12 @@ class PdfPageView(QScrollArea):
         pixel_sizes = [QSize(round(size.width() * scale), round(size.height() * scale)) for size in self.sizes]
         width = max([self.viewport().width(), *(size.width() + 2 * MARGIN for size in pixel_sizes)])
         y = MARGIN
-        for page, size in zip(self.pages, pixel_sizes, strict=True):
-            page.setGeometry((width - size.width()) // 2, y, size.width(), size.height())
+        self.page_rects = []
+        for size in pixel_sizes:
+            self.page_rects.append(QRect((width - size.width()) // 2, y, size.width(), size.height()))
             y += size.height() + MARGIN
         self.pages_widget.resize(width, max(y, self.viewport().height()))
+        self.pages_widget.update()
         self._laid_out_scale, self._laid_out_view = scale, self.viewport().size()
         if anchor is not None:
             self._restore(anchor)
@@ -215,7 +220,7 @@ class PdfPageView(QScrollArea):
     def _anchor(self) -> _Anchor | None:
         """A point of a page and where it is in the view, to keep it there when the pages are laid out again:
         the start of the highlight when it is in view, else the middle of the view."""
-        if not self.pages:
+        if not self.page_rects:
             return None
         h, v = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
         scale = self._laid_out_scale
@@ -240,11 +245,12 @@ class PdfPageView(QScrollArea):
         self.verticalScrollBar().setValue(round(rect.top() + y * scale - view_y))
 
     def _page_at(self, y: int) -> int:
-        tops = [page.y() for page in self.pages]
+        tops = [rect.y() for rect in self.page_rects]
         return max(bisect.bisect_right(tops, y) - 1, 0)
 
     def _update_current_page(self) -> None:
-        page = self._page_at(self.verticalScrollBar().value() + self.viewport().height() // 2) + 1 if self.pages else 0
+        middle = self.verticalScrollBar().value() + self.viewport().height() // 2
+        page = self._page_at(middle) + 1 if self.page_rects else 0
         if page != self._current_page:
             self._current_page = page
             self.current_page_changed.emit(page)
@@ -253,10 +259,10 @@ class PdfPageView(QScrollArea):
 
     def set_highlight(self, boxes: Sequence[PageBox]) -> None:
         touched = {page for page, _ in self.highlight} | {page for page, _ in boxes}
-        self.highlight = [(page, rect) for page, rect in boxes if 0 <= page < len(self.pages)]
+        self.highlight = [(page, rect) for page, rect in boxes if 0 <= page < len(self.page_rects)]
         for page in touched:
-            if 0 <= page < len(self.pages):
-                self.pages[page].update()
+            if 0 <= page < len(self.page_rects):
+                self.pages_widget.update(self.page_rects[page])
 
     def clear_highlight(self) -> None:
         self.set_highlight([])
@@ -264,7 +270,7 @@ class PdfPageView(QScrollArea):
     def scroll_to(self, index: int, rect: QRectF | None = None, *, at_top: bool = False) -> None:
         """Bring a box of page `index` into view: where it is if it is all in view already (unless `at_top`),
         else a fifth of the way down (at the top with `at_top`, for the start of a clause)."""
-        if not 0 <= index < len(self.pages):
+        if not 0 <= index < len(self.page_rects):
             return
         rect = rect if rect is not None else QRectF(QPointF(0, 0), self.sizes[index])
         box = self.viewport_rect(index, rect)

@@ -4,7 +4,7 @@
 <context>
     <name>CasePanel</name>
     <message numerus="yes">
-        <location filename="../case_panel.py" line="+414"/>
+        <location filename="../case_panel.py" line="+427"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -96,7 +96,7 @@
 <context>
     <name>QueuePanel</name>
     <message numerus="yes">
-        <location filename="../queue_panel.py" line="+308"/>
+        <location filename="../queue_panel.py" line="+310"/>
         <source>%n case(s) match “{words}”</source>
         <translation>
             <numerusform>%n case matches “{words}”</numerusform>

@@ -12,7 +12,7 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../case_panel.py" line="+179"/>
+        <location filename="../case_panel.py" line="+180"/>
         <source>D&amp;ecide…</source>
         <translation>&amp;Decidir…</translation>
     </message>
@@ -58,23 +58,23 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+603"/>
+        <location line="+615"/>
         <source>Export the review memo</source>
         <translation>Exportar el memorando de revisión</translation>
     </message>
     <message>
-        <location line="-601"/>
+        <location line="-613"/>
         <source>Export vendor &amp;redline…</source>
         <translation>Exportar &amp;copia comentada…</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+626"/>
+        <location line="+638"/>
         <source>Export the vendor redline</source>
         <translation>Exportar la copia comentada para el proveedor</translation>
     </message>
     <message>
-        <location line="-618"/>
+        <location line="-630"/>
         <source>Progress of adding the version</source>
         <translation>Progreso al agregar la versión</translation>
     </message>
@@ -149,17 +149,17 @@
         <translation>Hallazgos y el hallazgo seleccionado</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Opening case {id}…</source>
         <translation>Abriendo el caso {id}…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Case {id} open</source>
         <translation>Caso {id} abierto</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+21"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n página</numerusform>
@@ -1731,7 +1731,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+51"/>
+        <location filename="../main_window.py" line="+74"/>
         <source>Contract review — City of San Rafael</source>
         <translation>Revisión de contratos — Ciudad de San Rafael</translation>
     </message>
@@ -1742,36 +1742,36 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+160"/>
+        <location line="+189"/>
         <source>Submit a contract</source>
         <translation>Enviar un contrato</translation>
     </message>
     <message>
-        <location line="-160"/>
-        <location line="+160"/>
+        <location line="-189"/>
+        <location line="+189"/>
         <source>Review queue</source>
         <translation>Cola de revisión</translation>
     </message>
     <message>
-        <location line="-160"/>
-        <location line="+160"/>
+        <location line="-189"/>
+        <location line="+189"/>
         <source>Case</source>
         <translation>Caso</translation>
     </message>
     <message>
-        <location line="-160"/>
-        <location line="+161"/>
+        <location line="-189"/>
+        <location line="+190"/>
         <source>Rules</source>
         <translation>Reglas</translation>
     </message>
     <message>
-        <location line="-160"/>
-        <location line="+160"/>
+        <location line="-189"/>
+        <location line="+189"/>
         <source>Dashboard</source>
         <translation>Tablero</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-73"/>
         <source>Choose who you are in Settings (Ctrl+,) before changing anything: {user} is not a user here.</source>
         <translation>Indique quién es usted en Configuración (Ctrl+,) antes de cambiar nada: {user} no es usuario aquí.</translation>
     </message>
@@ -1781,18 +1781,18 @@
         <translation>nadie</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-40"/>
         <source>A sample case is being prepared: a real hosting agreement, for you to review as {user}.</source>
         <translation>Se está preparando un caso de ejemplo: un contrato de hospedaje real, para que lo revise como {user}.</translation>
     </message>
     <message>
-        <location line="-50"/>
-        <location line="+23"/>
+        <location line="-69"/>
+        <location line="+25"/>
         <source>Opening the database…</source>
         <translation>Abriendo la base de datos…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>The settings were not changed: the database could not be opened.</source>
         <translation>La configuración no cambió: no se pudo abrir la base de datos.</translation>
     </message>
@@ -1802,7 +1802,7 @@
         <translation>No hay ninguna base de datos abierta. Elija una en Configuración (Ctrl+,).</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+69"/>
         <source>admin</source>
         <translation>administrador</translation>
     </message>
@@ -1852,7 +1852,7 @@
         <translation>&amp;Ir</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+52"/>
         <source>Closing: finishing what is being saved…</source>
         <translation>Cerrando: se termina de guardar lo pendiente…</translation>
     </message>
@@ -1946,7 +1946,7 @@
 <context>
     <name>PdfPageView</name>
     <message>
-        <location filename="../pdf_page_view.py" line="+98"/>
+        <location filename="../pdf_page_view.py" line="+106"/>
         <source>Contract pages</source>
         <translation>Páginas del contrato</translation>
     </message>
@@ -1975,12 +1975,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+164"/>
+        <location line="+166"/>
         <source>All departments</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-163"/>
         <location line="+4"/>
         <source>Search the contracts</source>
         <translation>Buscar en los contratos</translation>
@@ -2011,7 +2011,7 @@
         <translation>Casos</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Number of cases</source>
         <translation>Número de casos</translation>
     </message>
@@ -2641,7 +2641,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="+71"/>
+        <location filename="../settings_dialog.py" line="+74"/>
         <location line="+1"/>
         <source>Settings</source>
         <translation>Configuración</translation>
@@ -2816,7 +2816,7 @@
 <context>
     <name>SortControls</name>
     <message>
-        <location filename="../table_sorting.py" line="+37"/>
+        <location filename="../table_sorting.py" line="+45"/>
         <source>Sort by column</source>
         <translation>Ordenar por columna</translation>
     </message>
@@ -3093,14 +3093,6 @@
         <location line="+3"/>
         <source>Also in the case: {minor} minor, {info} for information.</source>
         <translation>También en el caso: menores: {minor}; informativos: {info}.</translation>
-    </message>
-</context>
-<context>
-    <name>_PageWidget</name>
-    <message>
-        <location filename="../pdf_page_view.py" line="-46"/>
-        <source>Page {number}</source>
-        <translation>Página {number}</translation>
     </message>
 </context>
 </TS>

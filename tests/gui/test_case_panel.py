@@ -211,6 +211,7 @@ def test_case_panel_exports_memo_and_redline(qtbot: QtBot, store: Store, case_id
     errors = Errors()
     context = AppContext(store, TaskRunner(synchronous=True), "rui", "reviewer", errors.append, statuses.append)
     panel = make_panel(qtbot, context, case_id)
+    assert panel.memo_button.isEnabled() and panel.redline_button.isEnabled()  # once the contract is there
     panel.export_memo(tmp_path / "memo.docx")
     assert statuses[-1] == f"Memo written to {tmp_path / 'memo.docx'}"
     panel.export_redline(tmp_path / "redline.docx", "cloud-services-v1.txt")
