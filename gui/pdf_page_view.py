@@ -118,18 +118,19 @@ class PdfPageView(QScrollArea):
     # --- the document ---------------------------------------------------------------------------------------------
 
     def set_document(self, pdf: QPdfDocument | None, sizes: Sequence[QSizeF | None] = ()) -> None:
-        """Show `pdf` (None: nothing); `sizes` are page sizes in points when QtPdf cannot tell them."""
+        """Show `pdf` (None: nothing); `sizes` are its page sizes in points as the reader found them (QtPdf is
+        asked for those missing)."""
         self.pdf = pdf
         self._cache.clear()
         self.highlight = []
         count = pdf.pageCount() if pdf is not None else 0
         self.sizes = []
         for index in range(count):
-            size = pdf.pagePointSize(index) if pdf is not None else QSizeF()
-            if not size.isValid() or size.isEmpty():
-                given = sizes[index] if index < len(sizes) else None
-                size = given if given is not None and given.isValid() else FALLBACK_PAGE
-            self.sizes.append(size)
+            # the sizes the reader found first: asking QtPdf loads each page (tens of milliseconds for 100 pages)
+            size = sizes[index] if index < len(sizes) and sizes[index] is not None else None
+            if size is None or not size.isValid() or size.isEmpty():
+                size = pdf.pagePointSize(index) if pdf is not None else QSizeF()
+            self.sizes.append(size if size.isValid() and not size.isEmpty() else FALLBACK_PAGE)
         self.page_rects = [QRect() for _ in range(count)]
         self.fitting_width = True
         self._layout_pages(keep_place=False)

@@ -10,7 +10,10 @@ import hashlib
 import io
 import os
 import re
+import threading
 import zipfile
+from collections import OrderedDict
+from dataclasses import replace
 from pathlib import Path
 
 from review import errors
@@ -21,6 +24,11 @@ from review.ingest.text import decode, read_text
 from review.model import Document, Format, Progress
 
 DEFAULT_MAX_PAGES = 500
+# The last documents read, by content: an app reviews a contract and then shows it, reading it twice (a long
+# PDF takes seconds). Only successful reads are kept.
+RECENT_DOCUMENTS = 4
+_RECENT: OrderedDict[tuple[str, str | None, int, int], Document] = OrderedDict()
+_RECENT_LOCK = threading.Lock()
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
@@ -116,6 +124,33 @@ def read_bytes(
     progress: Progress | None = None,
 ) -> Document:
     """Like `open_document`, for a file already in memory (an upload, a database blob)."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    key = (sha256, password, max_pages, max_expanded_bytes)
+    with _RECENT_LOCK:
+        recent = _RECENT.get(key)
+        if recent is not None:
+            _RECENT.move_to_end(key)
+    if recent is not None:  # read a moment ago (reviewed, now shown): a Document is immutable
+        return recent if recent.path == path else replace(recent, path=path)
+    document = _read(data, sha256, path=path, password=password, max_pages=max_pages,
+                     max_expanded_bytes=max_expanded_bytes, progress=progress)  # fmt: skip
+    with _RECENT_LOCK:
+        _RECENT[key] = document
+        while len(_RECENT) > RECENT_DOCUMENTS:
+            _RECENT.popitem(last=False)
+    return document
+
+
+def _read(
+    data: bytes,
+    sha256: str,
+    *,
+    path: str,
+    password: str | None,
+    max_pages: int,
+    max_expanded_bytes: int,
+    progress: Progress | None,
+) -> Document:
     fmt = detect_format(data)
     if fmt == "pdf":
         content = read_pdf(data, password=password, max_pages=max_pages, progress=progress)
@@ -128,7 +163,7 @@ def read_bytes(
         raise errors.EmptyFile("The document has no text to review.")
     return Document(
         path=path,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256,
         format=fmt,
         text=content.text,
         pages=content.pages,

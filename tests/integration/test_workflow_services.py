@@ -3,6 +3,7 @@ decisions, versions, search and the audit trail, with real contracts analysed by
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,10 +21,10 @@ from review.errors import (
 from review.store.models import AuditEvent, ContractFile, DocumentVersion
 from review.store.unit_of_work import Store
 from review.workflow import queries, services
+from tests.factories import paragraph_lines, write_pdf
 
 CONTRACTS = Path(__file__).parents[1] / "data" / "contracts"
 V1, V2 = CONTRACTS / "cloud-services-v1.txt", CONTRACTS / "cloud-services-v2.txt"
-CUAD_PDF = CONTRACTS.parent / "cuad" / "Freecook-Hosting-Agreement.pdf"
 INTAKE = Path(__file__).parents[1] / "data" / "intake" / "permit-portal.yaml"
 
 
@@ -242,13 +243,16 @@ def _intake() -> dict[str, object]:
     return yaml.safe_load(INTAKE.read_text())
 
 
-def test_submit_reports_progress_and_a_cancel_stores_nothing(store: Store) -> None:
+def test_submit_reports_progress_and_a_cancel_stores_nothing(store: Store, tmp_path: Path) -> None:
     seen: list[tuple[float, str]] = []
     services.submit_case(store, [V1, V2], INTAKE, actor="dee", report=lambda f, text: seen.append((f, text)))
     assert [round(f, 2) for f, _ in seen] == [0.0, 0.33, 0.67] and seen[-1][1] == "Saving the case"
+    pages = [paragraph_lines(f"{n}. Term. The term of case {uuid.uuid4()} is one year.", x=72, y=120, width_chars=90)
+             for n in range(1, 4)]  # fmt: skip
     pdf: list[tuple[float, str]] = []
-    services.review_files([CUAD_PDF], None, report=lambda f, text: pdf.append((f, text)))
-    assert pdf[1] == (pytest.approx(0.8 / 3 / 2), "Freecook-Hosting-Agreement.pdf: Reading page 1 of 3")  # in its step
+    order = write_pdf(tmp_path / "order.pdf", pages)  # new words: read now, not remembered from another test
+    services.review_files([order], None, report=lambda f, text: pdf.append((f, text)))
+    assert pdf[1] == (pytest.approx(0.8 / 3 / 2), "order.pdf: Reading page 1 of 3")  # within the file's step
     assert [f for f, _ in pdf] == sorted(f for f, _ in pdf)  # it only goes forward
 
     class Cancelled(Exception):

@@ -207,4 +207,15 @@ def test_pdf_reports_each_page_read_and_stops_when_the_callback_raises(tmp_path:
             raise Stop  # a user's cancel: the rest of the file is not read
 
     with pytest.raises(Stop):
-        open_document(path, progress=stop_at_page_two)
+        open_document(write_pdf(tmp_path / "other.pdf", pages[::-1]), progress=stop_at_page_two)
+
+
+def test_pdf_read_again_is_the_document_read_a_moment_ago(tmp_path: Path) -> None:
+    pages = [paragraph_lines(f"{n}. Section {n}. {LOREM}", x=72, y=120, width_chars=90) for n in range(1, 3)]
+    path = write_pdf(tmp_path / "two.pdf", pages)
+    first = open_document(path)
+    copy = tmp_path / "copy.pdf"
+    copy.write_bytes(path.read_bytes())
+    again = open_document(copy)  # the same bytes: not read again (an app reviews a contract, then shows it)
+    assert again.text == first.text and again.blocks is first.blocks
+    assert (first.path, again.path) == (str(path), str(copy))
