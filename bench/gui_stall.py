@@ -272,7 +272,11 @@ def one_submission(number: int, window: Any, pdf: Path, monitor: TickMonitor, tr
     form.term_months.setText("36")
     for box in (form.data["personal"], form.data["payments"], form.public_facing):
         box.setChecked(True)
-    panel.add_files([pdf])
+    # Each run its own bytes (a comment after the end of the PDF), so each is read afresh: the library keeps
+    # the documents it read a moment ago.
+    fresh = Path(tempfile.mkdtemp()) / pdf.name
+    fresh.write_bytes(pdf.read_bytes() + f"\n% run {number} {time.time()}\n".encode())
+    panel.add_files([fresh])
     if not panel.submit_button.isEnabled():
         raise SystemExit(f"Submit is not enabled: {form.intake()} {panel.files()}")
 

@@ -216,12 +216,14 @@ class CasePanel(QWidget):
         self.tree.setAllColumnsShowFocus(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
-        for column in (SEVERITY, DISPOSITION, CHANGE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        # A long file name must not push the disposition out of sight: Where is narrow (its tooltip has it all).
-        header.setSectionResizeMode(WHERE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(WHERE, self.fontMetrics().horizontalAdvance("x") * 14)
+        # Widths in characters (they grow with the font), not sized to the contents, which would ask the model
+        # for every row's text at each load. A long file name must not push the disposition out of sight:
+        # Where is narrow (its tooltip has it all).
+        x = self.fontMetrics().horizontalAdvance("x")
+        for column, characters in ((SEVERITY, 16), (WHERE, 14), (DISPOSITION, 22), (CHANGE, 12)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, x * characters)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.findings_label = QLabel(self.tr("F&indings:"), self)
         self.findings_label.setBuddy(self.tree)

@@ -14,6 +14,8 @@ is a cross-reference a line break put first, and is read as text.
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -142,7 +144,23 @@ class _Outline:
 
 def segment(document: Document) -> list[Clause]:
     """The clauses of `document`, in order, without overlaps; `document.text[c.start:c.end] == c.text`."""
-    return _Segmenter(document).run()
+    # The same contract is cut again when it is shown after its review: the last few answers are kept, by the
+    # document's content (its file's hash, text and blocks), and the clauses are immutable.
+    key = (document.sha256, document.text, document.blocks)
+    with _RECENT_LOCK:
+        recent = _RECENT.get(key)
+    if recent is not None:
+        return list(recent)
+    clauses = _Segmenter(document).run()
+    with _RECENT_LOCK:
+        _RECENT[key] = tuple(clauses)
+        while len(_RECENT) > 4:
+            _RECENT.popitem(last=False)
+    return clauses
+
+
+_RECENT: OrderedDict[tuple[str, str, tuple[Block, ...]], tuple[Clause, ...]] = OrderedDict()
+_RECENT_LOCK = threading.Lock()
 
 
 class _Segmenter:
