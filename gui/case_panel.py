@@ -220,10 +220,19 @@ class CasePanel(QWidget):
         # Widths in characters (they grow with the font), not sized to the contents, which would ask the model
         # for every row's text at each load. A long file name must not push the disposition out of sight:
         # Where is narrow (its tooltip has it all).
-        x = self.fontMetrics().horizontalAdvance("x")
-        for column, characters in ((SEVERITY, 16), (WHERE, 14), (DISPOSITION, 22), (CHANGE, 12)):
+        metrics = self.fontMetrics()
+        x = metrics.horizontalAdvance("x")
+        words = max(metrics.horizontalAdvance(severity_word(severity)) for severity in SEVERITIES)
+        icon = self.tree.iconSize().width() if self.tree.iconSize().isValid() else metrics.height()
+        widths = {
+            SEVERITY: self.tree.indentation() + icon + words + 3 * x,  # the group's indent, the icon and the word
+            WHERE: 12 * x,
+            DISPOSITION: metrics.horizontalAdvance(disposition_word(None)) + 4 * x,  # shown in italics
+            CHANGE: 11 * x,
+        }
+        for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, x * characters)
+            header.resizeSection(column, width)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.findings_label = QLabel(self.tr("F&indings:"), self)
         self.findings_label.setBuddy(self.tree)
@@ -739,6 +748,9 @@ class CasePanel(QWidget):
             progress=self._progress,
         )
         self.context.runner.start(self._task)  # held first: a synchronous runner reports (and ends) within start
+
+    def is_adding_version(self) -> bool:
+        return self._task is not None
 
     def cancel_version(self) -> None:
         if self._task is not None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -317,9 +318,26 @@ class MainWindow(QMainWindow):
         changed.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._analysing() and not self._confirm_quit():
+            event.ignore()
+            return
         self.statusBar().showMessage(self.tr("Closing: finishing what is being saved…"))
         self.statusBar().repaint()  # now: stopping blocks the event loop
         self.runner.stop()  # cancels analyses; a transaction under way is finished, never cut off
         if self.store is not None:
             self.store.close()
         super().closeEvent(event)
+
+    def _analysing(self) -> bool:
+        """A contract is being read and checked (a submission or a new version): quitting would stop it."""
+        return self.context is not None and (self.submit_panel.is_running() or self.case_panel.is_adding_version())
+
+    def _confirm_quit(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Quit during an analysis?"),
+            self.tr("A contract is being analysed. Quit anyway? The analysis stops, and nothing of it is stored."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes

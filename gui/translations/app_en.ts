@@ -4,7 +4,7 @@
 <context>
     <name>CasePanel</name>
     <message numerus="yes">
-        <location filename="../case_panel.py" line="+427"/>
+        <location filename="../case_panel.py" line="+429"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+372"/>
+        <location line="+375"/>
         <source>Vendor redline written to {paths} (%n comment(s))</source>
         <translation>
             <numerusform>Vendor redline written to {paths} (%n comment)</numerusform>

@@ -58,23 +58,23 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+615"/>
+        <location line="+620"/>
         <source>Export the review memo</source>
         <translation>Exportar el memorando de revisión</translation>
     </message>
     <message>
-        <location line="-613"/>
+        <location line="-618"/>
         <source>Export vendor &amp;redline…</source>
         <translation>Exportar &amp;copia comentada…</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+638"/>
+        <location line="+643"/>
         <source>Export the vendor redline</source>
         <translation>Exportar la copia comentada para el proveedor</translation>
     </message>
     <message>
-        <location line="-630"/>
+        <location line="-635"/>
         <source>Progress of adding the version</source>
         <translation>Progreso al agregar la versión</translation>
     </message>
@@ -99,7 +99,7 @@
         <translation>Hallazgos agrupados por gravedad. A acepta, F marca para negociar, W dispensa, X marca un falso positivo.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>F&amp;indings:</source>
         <translation>&amp;Hallazgos:</translation>
     </message>
@@ -273,7 +273,7 @@
         <translation>Contratos (*.pdf *.docx *.txt *.md);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
@@ -1731,7 +1731,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+74"/>
+        <location filename="../main_window.py" line="+75"/>
         <source>Contract review — City of San Rafael</source>
         <translation>Revisión de contratos — Ciudad de San Rafael</translation>
     </message>
@@ -1852,9 +1852,19 @@
         <translation>&amp;Ir</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Closing: finishing what is being saved…</source>
         <translation>Cerrando: se termina de guardar lo pendiente…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Quit during an analysis?</source>
+        <translation>¿Salir durante un análisis?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A contract is being analysed. Quit anyway? The analysis stops, and nothing of it is stored.</source>
+        <translation>Se está analizando un contrato. ¿Salir de todos modos? El análisis se detiene y no se guarda nada de él.</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from gui import main_window
@@ -169,9 +169,19 @@ def test_quitting_during_an_analysis_cancels_it_and_stores_nothing(
     submit.submit()
     qtbot.waitUntil(lambda: submit.progress_bar.value() > 0)
 
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+
+    def answer(_parent: object, title: str, *_: object) -> QMessageBox.StandardButton:
+        asked.append(title)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert not window.close() and window.isVisible() and submit.is_running()  # "No": it goes on
     started = time.monotonic()
-    window.close()
+    assert window.close()  # "Yes"
     assert time.monotonic() - started < 5  # cancelled at the analysis' next step, not waited out
+    assert asked == ["Quit during an analysis?"] * 2
     assert queries.list_cases(store) == []
 
 
