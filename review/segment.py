@@ -14,13 +14,12 @@ is a cross-reference a line break put first, and is read as text.
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from review.model import Block, Box, Clause, ClauseKind, Document
 from review.openers import DEFINITION, SENTENCE_END, SIGNATURE_START, Enumerator, parse_enumerator
+from review.recent import Recent
 
 _RECITAL = re.compile(
     r"^(WHEREAS|Whereas|RECITALS?\b|Recitals?\b|BACKGROUND\b|NOW,? THEREFORE|Now,? [Tt]herefore|IT IS (HEREBY )?AGREED)"
@@ -144,23 +143,17 @@ class _Outline:
 
 def segment(document: Document) -> list[Clause]:
     """The clauses of `document`, in order, without overlaps; `document.text[c.start:c.end] == c.text`."""
-    # The same contract is cut again when it is shown after its review: the last few answers are kept, by the
-    # document's content (its file's hash, text and blocks), and the clauses are immutable.
+    # The same contract is cut again when it is shown after its review: kept by the document's content.
     key = (document.sha256, document.text, document.blocks)
-    with _RECENT_LOCK:
-        recent = _RECENT.get(key)
+    recent = _RECENT.get(key)
     if recent is not None:
         return list(recent)
     clauses = _Segmenter(document).run()
-    with _RECENT_LOCK:
-        _RECENT[key] = tuple(clauses)
-        while len(_RECENT) > 4:
-            _RECENT.popitem(last=False)
+    _RECENT.put(key, tuple(clauses))
     return clauses
 
 
-_RECENT: OrderedDict[tuple[str, str, tuple[Block, ...]], tuple[Clause, ...]] = OrderedDict()
-_RECENT_LOCK = threading.Lock()
+_RECENT: Recent[tuple[str, str, tuple[Block, ...]], tuple[Clause, ...]] = Recent(4)
 
 
 class _Segmenter:

@@ -10,9 +10,7 @@ import hashlib
 import io
 import os
 import re
-import threading
 import zipfile
-from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,13 +20,10 @@ from review.ingest.docx import DEFAULT_MAX_EXPANDED_BYTES, read_docx
 from review.ingest.pdf import read_pdf
 from review.ingest.text import decode, read_text
 from review.model import Document, Format, Progress
+from review.recent import Recent
 
 DEFAULT_MAX_PAGES = 500
-# The last documents read, by content: an app reviews a contract and then shows it, reading it twice (a long
-# PDF takes seconds). Only successful reads are kept.
-RECENT_DOCUMENTS = 4
-_RECENT: OrderedDict[tuple[str, str | None, int, int], Document] = OrderedDict()
-_RECENT_LOCK = threading.Lock()
+_RECENT: Recent[tuple[str, str | None, int, int], Document] = Recent(4)  # the last documents read, by content
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
@@ -126,18 +121,12 @@ def read_bytes(
     """Like `open_document`, for a file already in memory (an upload, a database blob)."""
     sha256 = hashlib.sha256(data).hexdigest()
     key = (sha256, password, max_pages, max_expanded_bytes)
-    with _RECENT_LOCK:
-        recent = _RECENT.get(key)
-        if recent is not None:
-            _RECENT.move_to_end(key)
-    if recent is not None:  # read a moment ago (reviewed, now shown): a Document is immutable
+    recent = _RECENT.get(key)
+    if recent is not None:  # read a moment ago (reviewed, now shown)
         return recent if recent.path == path else replace(recent, path=path)
     document = _read(data, sha256, path=path, password=password, max_pages=max_pages,
                      max_expanded_bytes=max_expanded_bytes, progress=progress)  # fmt: skip
-    with _RECENT_LOCK:
-        _RECENT[key] = document
-        while len(_RECENT) > RECENT_DOCUMENTS:
-            _RECENT.popitem(last=False)
+    _RECENT.put(key, document)
     return document
 
 
