@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 import review
+from gui.case_table_model import status_words
 from gui.compare_dialog import CompareDialog
 from gui.context import AppContext
 from gui.decision_dialog import DecisionDialog
@@ -58,7 +59,6 @@ from gui.finding_tree_model import (
     disposition_word,
     severity_icon,
     severity_word,
-    status_word,
 )
 from gui.workers import Cancelled, Task
 from review.errors import ConcurrentChange, ReviewError, TransitionRefused
@@ -472,7 +472,7 @@ class CasePanel(QWidget):
         )
         self.facts_label.setText(
             self.tr("Status: {status} · version {version} · submitted by {user} on {when}").format(
-                status=status_word(case.status),
+                status=status_words(case.status),
                 version=case.version,
                 user=case.submitted_by,
                 when=when(case.submitted_at),
@@ -482,7 +482,7 @@ class CasePanel(QWidget):
         last = ""
         if decision is not None:
             last = self.tr("{decision} by {user} on {when}").format(
-                decision=status_word(decision.decision), user=decision.decided_by, when=when(decision.at)
+                decision=status_words(decision.decision), user=decision.decided_by, when=when(decision.at)
             )
             if decision.note:
                 last += " — " + decision.note
@@ -665,7 +665,7 @@ class CasePanel(QWidget):
             self.decision_dialog.accept()
             self.decision_dialog.deleteLater()
             self.decision_dialog = None
-        self.context.show_status(self.tr("Case {id}: {decision}").format(id=case_id, decision=status_word(decision)))
+        self.context.show_status(self.tr("Case {id}: {decision}").format(id=case_id, decision=status_words(decision)))
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)  # not left on the Decide button, disabled now
         self.reload()
         self.changed.emit(case_id)

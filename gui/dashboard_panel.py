@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from gui.bar_chart import BarChart
 from gui.case_table_model import OPEN_STATUSES, STATUSES, status_words
 from gui.context import AppContext
-from gui.finding_tree_model import severity_icon
+from gui.finding_tree_model import severity_icon, severity_word
 from review.export import write_open_data_csv
 from review.model import SEVERITIES
 from review.store.unit_of_work import Store
@@ -270,12 +270,8 @@ class DashboardPanel(QWidget):
             [(self.tr("Cases"), list(metrics.statuses.values()))],
         )
 
-    def _severity_words(self) -> dict[str, str]:
-        return {"blocker": self.tr("BLOCKER"), "major": self.tr("MAJOR"), "minor": self.tr("MINOR"),
-                "info": self.tr("INFO")}  # fmt: skip
-
     def _show_findings(self, metrics: DashboardMetrics) -> None:
-        words = self._severity_words()
+        words = {severity: severity_word(severity) for severity in SEVERITIES}
         rows = [
             [department, *(str(counts[s]) for s in SEVERITIES), str(sum(counts.values()))]
             for department, counts in metrics.findings

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.finding_tree_model import change_word, disposition_word, severity_word, status_word, where_words
+from gui.case_table_model import status_words
+from gui.finding_tree_model import change_word, disposition_word, severity_word, where_words
 from review.export.labels import when
 from review.workflow.views import CommentView, EventView, FindingView
 
@@ -287,7 +288,7 @@ class FindingDetail(QWidget):
             )
         elif event.action == "decide":
             text = self.tr("Decided by {user}: {decision} on {when}").format(
-                user=event.actor, decision=status_word(str(payload.get("decision"))), when=at
+                user=event.actor, decision=status_words(str(payload.get("decision"))), when=at
             )
         elif event.action == "reopen":
             text = self.tr("Reopened by {user} on {when}").format(user=event.actor, when=at)

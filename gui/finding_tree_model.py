@@ -77,18 +77,6 @@ def disposition_word(disposition: str | None) -> str:
     return words.get(disposition, disposition.replace("_", " "))
 
 
-def status_word(status: str) -> str:
-    words = {
-        "submitted": translate("FindingTreeModel", "Submitted"),
-        "in_review": translate("FindingTreeModel", "In review"),
-        "changes_requested": translate("FindingTreeModel", "Changes requested"),
-        "approved": translate("FindingTreeModel", "Approved"),
-        "approved_with_conditions": translate("FindingTreeModel", "Approved with conditions"),
-        "rejected": translate("FindingTreeModel", "Rejected"),
-    }
-    return words.get(status, status.replace("_", " "))
-
-
 def change_word(change: str | None) -> str:
     words = {"new": translate("FindingTreeModel", "New"), "persisting": translate("FindingTreeModel", "Persisting")}
     return words.get(change or "", "")

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.message_banner import MessageBanner
-from gui.settings import AppSettings
+from gui.settings import AppSettings, role_word
 from gui.workers import TaskRunner
 
 # The window shows before the panels and the library behind them are imported (over a second): the worker that
@@ -198,11 +198,9 @@ class MainWindow(QMainWindow):
                 self.tr("Choose who you are in Settings (Ctrl+,) before changing anything: {user} is not a user here.")
                 .format(user=settings.user or self.tr("nobody"))
             )  # fmt: skip
-        roles = {"admin": self.tr("admin"), "requester": self.tr("requester"), "reviewer": self.tr("reviewer"),
-                 "approver": self.tr("approver")}  # fmt: skip
         self.statusBar().showMessage(
             self.tr("{user} ({role}) — {database}").format(
-                user=settings.user or "—", role=roles.get(role, role) or "—", database=store.safe_url
+                user=settings.user or "—", role=role_word(role) or "—", database=store.safe_url
             )
         )
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from gui.finding_tree_model import severity_icon as finding_severity_icon
+from gui.finding_tree_model import severity_word
 from gui.table_sorting import natural_key
 from review.model import SEVERITY_RANK
 from review.policy.rules import Rule
@@ -55,16 +56,6 @@ class RuleTableModel(QAbstractTableModel):
             self.tr("Applies to"),
             self.tr("Pack"),
         )
-
-    def severity_word(self, severity: str) -> str:
-        """BLOCKER / MAJOR / MINOR / INFO, translated."""
-        words = {
-            "blocker": self.tr("BLOCKER"),
-            "major": self.tr("MAJOR"),
-            "minor": self.tr("MINOR"),
-            "info": self.tr("INFO"),
-        }
-        return words.get(severity, severity.upper())
 
     def set_rules(self, rules: Sequence[Rule]) -> None:
         self.beginResetModel()
@@ -120,6 +111,6 @@ class RuleTableModel(QAbstractTableModel):
 
     def _text(self, rule: Rule, column: int) -> str | None:
         if column == SEVERITY:
-            return self.severity_word(rule.severity)
+            return severity_word(rule.severity)
         values = {ID: rule.id, TITLE: rule.title, CHECK: rule.check, APPLIES_TO: str(rule.applies_to), PACK: rule.pack}
         return values.get(column)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.context import AppContext
+from gui.finding_tree_model import severity_word
 from gui.rule_table_model import ID, TITLE, RuleRole, RuleTableModel, SortRole, severity_icon
 from gui.table_sorting import SortControls
 from review.errors import ReviewError, RulesError
@@ -305,9 +306,9 @@ class RulesPanel(QWidget):
             self.run_button.setEnabled(False)
             return
         self.severity_icon.setPixmap(severity_icon(rule.severity).pixmap(32))
-        self.severity_icon.setAccessibleName(self.model.severity_word(rule.severity))
+        self.severity_icon.setAccessibleName(severity_word(rule.severity))
         self.heading.setText(
-            f"<b>{html.escape(self.model.severity_word(rule.severity))}</b> &nbsp; {html.escape(rule.id)}"
+            f"<b>{html.escape(severity_word(rule.severity))}</b> &nbsp; {html.escape(rule.id)}"
             f"<br><big><b>{html.escape(rule.title)}</b></big>"
         )
         self.detail.setHtml(self._detail_html(rule))
@@ -379,7 +380,7 @@ class RulesPanel(QWidget):
             lines.append(self.tr("Licence table: {table}").format(table=html.escape(Path(params.table.path).name)))
             for context, decisions in params.severity.items():
                 pairs = ", ".join(
-                    f"{html.escape(decision)} → {html.escape(self.model.severity_word(severity))}"
+                    f"{html.escape(decision)} → {html.escape(severity_word(severity))}"
                     for decision, severity in decisions.items()
                 )
                 lines.append(self.tr("Software {context}: {pairs}").format(context=html.escape(context), pairs=pairs))
@@ -394,7 +395,7 @@ class RulesPanel(QWidget):
                 condition = self.tr("always")
             lines.append(
                 self.tr("Raised to {severity} when {condition}: {reason}").format(
-                    severity=html.escape(self.model.severity_word(escalation.to)),
+                    severity=html.escape(severity_word(escalation.to)),
                     condition=condition,
                     reason=html.escape(escalation.reason),
                 )

@@ -8,9 +8,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 
 LANGUAGES = {"en": "English", "es": "Español"}
+
+
+def role_word(role: str) -> str:
+    """A user's role as the window and the settings name it, translated."""
+    translate = QCoreApplication.translate
+    words = {
+        "admin": translate("Roles", "admin"),
+        "requester": translate("Roles", "requester"),
+        "reviewer": translate("Roles", "reviewer"),
+        "approver": translate("Roles", "approver"),
+    }
+    return words.get(role, role)
 
 
 @dataclass(frozen=True)

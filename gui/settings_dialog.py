@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.settings import LANGUAGES, AppSettings
+from gui.settings import LANGUAGES, AppSettings, role_word
 from gui.workers import TaskRunner
 from review.errors import ReviewError
 from review.store.database import ENVIRONMENT_VARIABLE, data_folder
@@ -120,14 +120,8 @@ class SettingsDialog(QDialog):
         # --- who I am and language ----------------------------------------------------------------------------
         self.user_combo = QComboBox(self)
         self.user_combo.setAccessibleName(self.tr("Who I am"))
-        roles = {
-            "admin": self.tr("admin"),
-            "requester": self.tr("requester"),
-            "reviewer": self.tr("reviewer"),
-            "approver": self.tr("approver"),
-        }
         for name, role in users:
-            self.user_combo.addItem(self.tr("{user} ({role})").format(user=name, role=roles.get(role, role)), name)
+            self.user_combo.addItem(self.tr("{user} ({role})").format(user=name, role=role_word(role)), name)
         if settings.user and settings.user not in dict(users):  # keep who the settings name, even if unknown here
             self.user_combo.addItem(self.tr("{user} (not a user in this database)").format(user=settings.user),
                                     settings.user)  # fmt: skip

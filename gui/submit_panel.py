@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.context import AppContext
-from gui.finding_tree_model import severity_icon
+from gui.finding_tree_model import severity_icon, severity_word
 from gui.intake_form import IntakeForm
 from gui.workers import Cancelled, Task
 from review.errors import IntakeInvalid, SbomInvalid
@@ -490,13 +490,8 @@ class SubmitPanel(QWidget):
             image = severity_icon(severity).pixmap(QSize(16, 16)).toImage()
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"severity:{severity}"), image)
 
-    def severity_word(self, severity: str) -> str:
-        words = {"blocker": self.tr("BLOCKER"), "major": self.tr("MAJOR"), "minor": self.tr("MINOR"),
-                 "info": self.tr("INFO")}  # fmt: skip
-        return words.get(severity, severity.upper())
-
     def _badge(self, severity: str) -> str:
-        word = html.escape(self.severity_word(severity))
+        word = html.escape(severity_word(severity))
         return f'<img src="severity:{severity}" width="16" height="16" alt="{word}">&nbsp;<b>{word}</b>'
 
     def summary_html(self, case: CaseView) -> str:

@@ -4,7 +4,7 @@
 <context>
     <name>CasePanel</name>
     <message numerus="yes">
-        <location filename="../case_panel.py" line="+429"/>
+        <location filename="../case_panel.py" line="+438"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -123,7 +123,7 @@
 <context>
     <name>RulesPanel</name>
     <message numerus="yes">
-        <location filename="../rules_panel.py" line="+207"/>
+        <location filename="../rules_panel.py" line="+208"/>
         <source>{name} {version}: %n rule(s), owned by {owner} (SHA-256 {digest}…)</source>
         <translation>
             <numerusform>{name} {version}: %n rule, owned by {owner} (SHA-256 {digest}…)</numerusform>
@@ -182,7 +182,7 @@
 <context>
     <name>SubmitPanel</name>
     <message numerus="yes">
-        <location filename="../submit_panel.py" line="+519"/>
+        <location filename="../submit_panel.py" line="+514"/>
         <source>Likely to be raised (%n blocker(s)): they stop the contract until they are changed or waived.</source>
         <translation>
             <numerusform>Likely to be raised (%n blocker): it stops the contract until it is changed or waived.</numerusform>

@@ -58,23 +58,23 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+620"/>
+        <location line="+629"/>
         <source>Export the review memo</source>
         <translation>Exportar el memorando de revisión</translation>
     </message>
     <message>
-        <location line="-618"/>
+        <location line="-627"/>
         <source>Export vendor &amp;redline…</source>
         <translation>Exportar &amp;copia comentada…</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+643"/>
+        <location line="+652"/>
         <source>Export the vendor redline</source>
         <translation>Exportar la copia comentada para el proveedor</translation>
     </message>
     <message>
-        <location line="-635"/>
+        <location line="-644"/>
         <source>Progress of adding the version</source>
         <translation>Progreso al agregar la versión</translation>
     </message>
@@ -99,7 +99,7 @@
         <translation>Hallazgos agrupados por gravedad. A acepta, F marca para negociar, W dispensa, X marca un falso positivo.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+27"/>
         <source>F&amp;indings:</source>
         <translation>&amp;Hallazgos:</translation>
     </message>
@@ -749,12 +749,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+34"/>
+        <location line="+30"/>
         <source>Department</source>
         <translation>Departamento</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-30"/>
         <source>Cases decided</source>
         <translation>Casos decididos</translation>
     </message>
@@ -810,27 +810,7 @@
         <translation>Abierto o decidido</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>BLOCKER</source>
-        <translation>BLOQUEANTE</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>MAJOR</source>
-        <translation>MAYOR</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>MINOR</source>
-        <translation>MENOR</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>INFO</source>
-        <translation>INFORMATIVO</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -1065,7 +1045,7 @@
 <context>
     <name>FindingDetail</name>
     <message>
-        <location filename="../finding_detail.py" line="+53"/>
+        <location filename="../finding_detail.py" line="+54"/>
         <source>Finding details</source>
         <translation>Detalle del hallazgo</translation>
     </message>
@@ -1394,37 +1374,7 @@
         <translation>Sin atender</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Submitted</source>
-        <translation>Enviado</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>In review</source>
-        <translation>En revisión</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Changes requested</source>
-        <translation>Cambios solicitados</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Approved</source>
-        <translation>Aprobado</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Approved with conditions</source>
-        <translation>Aprobado con condiciones</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rejected</source>
-        <translation>Rechazado</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
@@ -1742,36 +1692,36 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+189"/>
+        <location line="+187"/>
         <source>Submit a contract</source>
         <translation>Enviar un contrato</translation>
     </message>
     <message>
-        <location line="-189"/>
-        <location line="+189"/>
+        <location line="-187"/>
+        <location line="+187"/>
         <source>Review queue</source>
         <translation>Cola de revisión</translation>
     </message>
     <message>
-        <location line="-189"/>
-        <location line="+189"/>
+        <location line="-187"/>
+        <location line="+187"/>
         <source>Case</source>
         <translation>Caso</translation>
     </message>
     <message>
-        <location line="-189"/>
-        <location line="+190"/>
+        <location line="-187"/>
+        <location line="+188"/>
         <source>Rules</source>
         <translation>Reglas</translation>
     </message>
     <message>
-        <location line="-189"/>
-        <location line="+189"/>
+        <location line="-187"/>
+        <location line="+187"/>
         <source>Dashboard</source>
         <translation>Tablero</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-71"/>
         <source>Choose who you are in Settings (Ctrl+,) before changing anything: {user} is not a user here.</source>
         <translation>Indique quién es usted en Configuración (Ctrl+,) antes de cambiar nada: {user} no es usuario aquí.</translation>
     </message>
@@ -1802,27 +1752,7 @@
         <translation>No hay ninguna base de datos abierta. Elija una en Configuración (Ctrl+,).</translation>
     </message>
     <message>
-        <location line="+69"/>
-        <source>admin</source>
-        <translation>administrador</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>requester</source>
-        <translation>solicitante</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>reviewer</source>
-        <translation>revisor</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>approver</source>
-        <translation>aprobador</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+70"/>
         <source>{user} ({role}) — {database}</source>
         <translation>{user} ({role}) — {database}</translation>
     </message>
@@ -2141,9 +2071,32 @@
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location filename="../settings.py" line="+20"/>
+        <source>admin</source>
+        <translation>administrador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>requester</source>
+        <translation>solicitante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reviewer</source>
+        <translation>revisor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approver</source>
+        <translation>aprobador</translation>
+    </message>
+</context>
+<context>
     <name>RuleTableModel</name>
     <message>
-        <location filename="../rule_table_model.py" line="+51"/>
+        <location filename="../rule_table_model.py" line="+52"/>
         <source>Rule</source>
         <translation>Regla</translation>
     </message>
@@ -2172,31 +2125,11 @@
         <source>Pack</source>
         <translation>Paquete</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>BLOCKER</source>
-        <translation>BLOQUEANTE</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>MAJOR</source>
-        <translation>MAYOR</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>MINOR</source>
-        <translation>MENOR</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>INFO</source>
-        <translation>INFORMATIVO</translation>
-    </message>
 </context>
 <context>
     <name>RulesPanel</name>
     <message>
-        <location filename="../rules_panel.py" line="+84"/>
+        <location filename="../rules_panel.py" line="+85"/>
         <source>Problem loading the rules</source>
         <translation>Problema al cargar las reglas</translation>
     </message>
@@ -2718,26 +2651,6 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>admin</source>
-        <translation>administrador</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>requester</source>
-        <translation>solicitante</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>reviewer</source>
-        <translation>revisor</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>approver</source>
-        <translation>aprobador</translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>{user} ({role})</source>
         <translation>{user} ({role})</translation>
     </message>
@@ -3049,27 +2962,7 @@
         <translation>Caso {id} enviado a Digital Service para su revisión; está abierto en Caso (Ctrl+3).</translation>
     </message>
     <message>
-        <location line="+78"/>
-        <source>BLOCKER</source>
-        <translation>BLOQUEANTE</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>MAJOR</source>
-        <translation>MAYOR</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>MINOR</source>
-        <translation>MENOR</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>INFO</source>
-        <translation>INFORMATIVO</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+85"/>
         <source>Case {id}: {vendor} — {product} ({department})</source>
         <translation>Caso {id}: {vendor} — {product} ({department})</translation>
     </message>
